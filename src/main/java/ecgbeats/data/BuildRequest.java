@@ -1,0 +1,35 @@
+package ecgbeats.data;
+
+import ecgbeats.data.beat.ExtractionSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code data build} makes.
+ *
+ * @param source        folder with NNN.hea, NNN.dat and NNN.atr files
+ * @param protocol      intra or inter
+ * @param records       records to use; empty means every record in the folder
+ * @param seed          seed of the splits
+ * @param testFraction  intra only: share of beats for test
+ * @param validFraction share of training beats for validation
+ * @param extraction    how beats are cut
+ */
+public record BuildRequest(Path source, Protocol protocol, List<Integer> records, long seed,
+                           double testFraction, double validFraction, ExtractionSettings extraction) {
+
+    public BuildRequest {
+        records = List.copyOf(records);
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new BadInputException("--test-fraction must be in [0, 1): " + testFraction);
+        }
+        if (!(validFraction >= 0 && validFraction < 1)) {
+            throw new BadInputException("--valid-fraction must be in [0, 1): " + validFraction);
+        }
+    }
+
+    public static BuildRequest defaults(Path source, Protocol protocol) {
+        return new BuildRequest(source, protocol, List.of(), 42, 0.2, 0.1, ExtractionSettings.KACHUEE);
+    }
+}

@@ -1,0 +1,39 @@
+package ecgbeats.data;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.List;
+import java.util.Locale;
+
+/** How beats are divided into train and test (SPEC §1). */
+public enum Protocol {
+    /** All beats pooled, stratified random 80/20 split: the study's and Kaggle's protocol. */
+    INTRA,
+    /** de Chazal et al. 2004: train on the patients of DS1, test on the other patients, DS2. */
+    INTER;
+
+    /** de Chazal's training records. */
+    public static final List<Integer> DS1 = List.of(101, 106, 108, 109, 112, 114, 115, 116, 118, 119, 122,
+            124, 201, 203, 205, 207, 208, 209, 215, 220, 223, 230);
+    /** de Chazal's test records. */
+    public static final List<Integer> DS2 = List.of(100, 103, 105, 111, 113, 117, 121, 123, 200, 202, 210,
+            212, 213, 214, 219, 221, 222, 228, 231, 232, 233, 234);
+    /** Records with paced beats, left out of the inter-patient protocol. */
+    public static final List<Integer> PACED = List.of(102, 104, 107, 217);
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static Protocol parse(String s) {
+        for (Protocol p : values()) {
+            if (p.id().equalsIgnoreCase(s.trim())) {
+                return p;
+            }
+        }
+        throw new BadInputException("unknown protocol '" + s + "' (expected intra or inter)");
+    }
+}

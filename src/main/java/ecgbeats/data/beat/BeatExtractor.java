@@ -1,0 +1,122 @@
+package ecgbeats.data.beat;
+
+import ecgbeats.data.wfdb.Annotation;
+import ecgbeats.data.wfdb.WfdbRecord;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cuts labelled beats out of a record (SPEC §1): the lead is resampled, each window of
+ * {@code windowSeconds} is min-max normalised to [0, 1], and each beat keeps
+ * {@code rrFactor} median RR intervals of that window from its R peak, at most
+ * {@code beatLength} samples, zero-padded.
+ *
+ * <p>Choices the method leaves open, made here: the RR median of a window uses every beat
+ * annotation (also those outside the five classes), with the RR interval from each beat in
+ * the window to the next beat; a window with no such interval takes the record's median.
+ * A beat that runs past its window's end keeps the window's normalisation, clipped to [0, 1];
+ * past the record's end it is zero-padded.
+ */
+public final class BeatExtractor {
+
+    private final ExtractionSettings settings;
+
+    public BeatExtractor(ExtractionSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The lead used: the signal named MLII, or the first one when there is none (102, 104). */
+    public static int leadIndex(WfdbRecord record) {
+        int mlii = record.signalIndex("MLII");
+        return mlii >= 0 ? mlii : 0;
+    }
+
+    /**
+     * Extracts the beats of {@code record} marked in {@code annotations} into {@code out}.
+     *
+     * @param recordNumber stored with each beat (e.g. 100), so splits can be made by patient
+     * @return the number of beats added
+     */
+    public int extract(WfdbRecord record, List<Annotation> annotations, int recordNumber, BeatTable.Builder out) {
+        Resampler resampler = Resampler.between(record.frequency(), settings.frequency());
+        double[] signal = resampler.apply(record.physical(leadIndex(record)));
+        int n = signal.length;
+
+        List<Annotation> beats = new ArrayList<>();
+        for (Annotation a : annotations) {
+            if (a.isBeat() && a.sample() >= 0 && a.sample() < record.length()) {
+                beats.add(a);
+            }
+        }
+        int count = beats.size();
+        int[] r = new int[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = (int) Math.min(resampler.map(beats.get(i).sample()), n - 1);
+        }
+        double recordMedian = medianRr(r, 0, count);
+
+        int window = settings.windowSamples();
+        int maxLength = settings.beatLength();
+        float[] beat = new float[maxLength];
+        int added = 0;
+        int last = settings.dropLastBeat() ? count - 1 : count;
+        int first = 0;
+        for (int start = 0; start < n && first < count; start += window) {
+            int end = Math.min(start + window, n);
+            int from = first;
+            int to = from;
+            while (to < count && r[to] < end) {
+                to++;
+            }
+            first = to;
+            if (from == to) {
+                continue;
+            }
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = start; i < end; i++) {
+                min = Math.min(min, signal[i]);
+                max = Math.max(max, signal[i]);
+            }
+            double range = max - min;
+            double scale = range > 0 ? 1 / range : 0;
+            // RR intervals from each beat of the window to the next beat (possibly in the next window)
+            double median = medianRr(r, from, Math.min(to + 1, count));
+            if (Double.isNaN(median)) {
+                median = recordMedian;
+            }
+            int keep = Double.isNaN(median) ? maxLength
+                    : (int) Math.min(maxLength, Math.round(settings.rrFactor() * median));
+            for (int b = from; b < to && b < last; b++) {
+                AamiClass c = AamiClass.ofSymbol(beats.get(b).symbol());
+                if (c == null) {
+                    continue;
+                }
+                Arrays.fill(beat, 0f);
+                for (int k = 0; k < keep && r[b] + k < n; k++) {
+                    double v = (signal[r[b] + k] - min) * scale;
+                    beat[k] = (float) Math.max(0, Math.min(1, v));
+                }
+                out.add(beat, 0, c.label(), recordNumber, (int) beats.get(b).sample());
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** Median of r[i+1]-r[i] for i in [from, to-1); NaN when there is no interval. */
+    private static double medianRr(int[] r, int from, int to) {
+        int m = to - from - 1;
+        if (m <= 0) {
+            return Double.NaN;
+        }
+        int[] d = new int[m];
+        for (int i = 0; i < m; i++) {
+            d[i] = r[from + i + 1] - r[from + i];
+        }
+        Arrays.sort(d);
+        return m % 2 == 1 ? d[m / 2] : (d[m / 2 - 1] + d[m / 2]) / 2.0;
+    }
+}

@@ -1,0 +1,185 @@
+package ecgbeats.data.wfdb;
+
+import ecgbeats.data.BadInputException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes WFDB annotation files in MIT format: 16-bit little-endian words whose top
+ * six bits are a code and low ten bits a time increment, with the pseudo-codes SKIP (59, a
+ * 32-bit increment), NUM (60), SUB (61), CHN (62) and AUX (63, a counted byte string) that
+ * modify the annotation before them. NUM and CHN carry over to later annotations, as in WFDB.
+ */
+public final class AnnotationFile {
+
+    static final int SKIP = 59;
+    static final int NUM = 60;
+    static final int SUB = 61;
+    static final int CHN = 62;
+    static final int AUX = 63;
+    private static final int MAX_CODE = 49;
+
+    private AnnotationFile() {
+    }
+
+    public static List<Annotation> read(Path file) {
+        byte[] b;
+        try {
+            b = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.inFile(file, "annotation file not found");
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read annotation file: " + e.getMessage());
+        }
+        return parse(file, b);
+    }
+
+    static List<Annotation> parse(Path file, byte[] b) {
+        List<Annotation> out = new ArrayList<>();
+        long time = 0;
+        int num = 0;
+        int chan = 0;
+        // the annotation being built; modifiers after it change these fields
+        int code = -1;
+        long at = 0;
+        int sub = 0;
+        String aux = "";
+        int p = 0;
+        boolean ended = false;
+        while (p + 1 < b.length) {
+            int word = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
+            int a = word >>> 10;
+            int i = word & 0x3FF;
+            int wordAt = p;
+            p += 2;
+            if (a == 0 && i == 0) {
+                ended = true;
+                break;
+            }
+            switch (a) {
+                case SKIP -> {
+                    if (p + 4 > b.length) {
+                        throw notMit(file, wordAt, "SKIP without its 4-byte interval");
+                    }
+                    // PDP-11 long: high word first, each word little-endian
+                    int high = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
+                    int low = (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8;
+                    time += (high << 16) | low;
+                    p += 4;
+                }
+                case NUM -> {
+                    num = i;
+                    if (code > 0) {
+                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
+                    }
+                }
+                case SUB -> {
+                    sub = i;
+                    if (code > 0) {
+                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
+                    }
+                }
+                case CHN -> {
+                    chan = i;
+                    if (code > 0) {
+                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
+                    }
+                }
+                case AUX -> {
+                    if (p + i > b.length) {
+                        throw notMit(file, wordAt, "AUX string of " + i + " bytes runs past the end");
+                    }
+                    aux = new String(b, p, i, StandardCharsets.ISO_8859_1);
+                    if (aux.indexOf('\0') >= 0) {
+                        aux = aux.substring(0, aux.indexOf('\0'));
+                    }
+                    p += i + (i & 1);
+                    if (code > 0) {
+                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
+                    }
+                }
+                default -> {
+                    if (a > MAX_CODE || a == 0) {
+                        throw notMit(file, wordAt, "invalid annotation code " + a);
+                    }
+                    time += i;
+                    if (time < 0) {
+                        throw notMit(file, wordAt, "negative annotation time");
+                    }
+                    code = a;
+                    at = time;
+                    sub = 0;
+                    aux = "";
+                    out.add(new Annotation(at, code, sub, chan, num, aux));
+                }
+            }
+        }
+        if (!ended) {
+            throw notMit(file, b.length, "no end-of-file marker (truncated, or not an annotation file)");
+        }
+        return out;
+    }
+
+    private static BadInputException notMit(Path file, int offset, String why) {
+        return BadInputException.inFile(file, "not a valid MIT-format annotation file at byte " + offset
+                + ": " + why);
+    }
+
+    /** Writes {@code annotations} (sorted by sample) in MIT format, as WFDB's wrann would. */
+    public static byte[] encode(List<Annotation> annotations) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long time = 0;
+        int num = 0;
+        int chan = 0;
+        for (Annotation an : annotations) {
+            long delta = an.sample() - time;
+            if (delta < 0) {
+                throw new IllegalArgumentException("annotations must be sorted by sample");
+            }
+            if (delta > 1023) {
+                word(out, SKIP, 0);
+                raw16(out, (int) (delta >>> 16));
+                raw16(out, (int) delta);
+                delta = 0;
+            }
+            word(out, an.code(), (int) delta);
+            time = an.sample();
+            if (an.subtype() != 0) {
+                word(out, SUB, an.subtype());
+            }
+            if (an.channel() != chan) {
+                chan = an.channel();
+                word(out, CHN, chan);
+            }
+            if (an.num() != num) {
+                num = an.num();
+                word(out, NUM, num);
+            }
+            if (!an.aux().isEmpty()) {
+                byte[] text = an.aux().getBytes(StandardCharsets.ISO_8859_1);
+                word(out, AUX, text.length);
+                out.write(text, 0, text.length);
+                if ((text.length & 1) == 1) {
+                    out.write(0);
+                }
+            }
+        }
+        word(out, 0, 0);
+        return out.toByteArray();
+    }
+
+    private static void word(java.io.ByteArrayOutputStream out, int code, int value) {
+        raw16(out, code << 10 | (value & 0x3FF));
+    }
+
+    private static void raw16(java.io.ByteArrayOutputStream out, int w) {
+        out.write(w & 0xFF);
+        out.write((w >>> 8) & 0xFF);
+    }
+}
