@@ -15,6 +15,8 @@ public final class BeatTable {
 
     /** Record number of beats that no record holds (synthetic SMOTE beats). */
     public static final short SYNTHETIC = -1;
+    /** Record number of beats whose source does not name a record (Kaggle CSV imports). */
+    public static final short UNKNOWN_RECORD = 0;
 
     private final int length;
     private final float[] samples;

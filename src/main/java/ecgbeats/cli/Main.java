@@ -1,0 +1,22 @@
+package ecgbeats.cli;
+
+import picocli.CommandLine.Command;
+
+/** The {@code ecgbeats} command: lists the subcommands. */
+@Command(name = "ecgbeats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train, tune and use ECG heartbeat classifiers (MIT-BIH, AAMI classes N, S, V, F, Q).",
+        subcommands = {QuickstartCommand.class, DataCommand.class})
+public final class Main implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(CommandLines.create().execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,12 @@
+package ecgbeats.cli;
+
+import ecgbeats.data.Version;
+import picocli.CommandLine.IVersionProvider;
+
+/** Prints the version from the jar manifest. */
+final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {Version.get()};
+    }
+}
