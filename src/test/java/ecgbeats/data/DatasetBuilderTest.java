@@ -1,0 +1,132 @@
+package ecgbeats.data;
+
+import ecgbeats.TestData;
+import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.ExtractionSettings;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetBuilderTest {
+
+    private static BuildRequest request(Path source, Protocol p, long seed, boolean kaggle) {
+        return new BuildRequest(source, p, List.of(), seed, 0.2, 0.1, ExtractionSettings.KACHUEE.withDropLastBeat(kaggle));
+    }
+
+    private static int[] total(BeatDataset d) {
+        int[] t = new int[5];
+        for (Split s : Split.values()) {
+            int[] c = d.split(s).classCounts();
+            for (int i = 0; i < 5; i++) {
+                t[i] += c[i];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void fullDatabaseKeepsEveryAnnotatedBeat() {
+        BeatDataset d = DatasetBuilder.build(request(TestData.fullDatabase(), Protocol.INTRA, 42, false));
+        assertArrayEquals(new int[] {90631, 2781, 7236, 803, 8043}, total(d));
+        assertEquals(48, d.provenance().records().size());
+        assertEquals(144, d.provenance().sourceFiles().size());
+        assertTrue(d.provenance().leads().get("102").contains("no MLII"));
+    }
+
+    @Test
+    void fullDatabaseInKaggleModeGivesTheKaggleCounts() {
+        BeatDataset d = DatasetBuilder.build(request(TestData.fullDatabase(), Protocol.INTRA, 42, true));
+        // the Kaggle set: 109,446 beats, N 90,589, S 2,779, V 7,236, F 803, Q 8,039
+        assertArrayEquals(new int[] {90589, 2779, 7236, 803, 8039}, total(d));
+        int[] test = d.test().classCounts();
+        int[] all = total(d);
+        for (int c = 0; c < 5; c++) {
+            assertEquals(Math.round(all[c] * 0.2), test[c], 1.0, "class " + c);
+        }
+    }
+
+    @Test
+    void interProtocolGivesDeChazalsCountsAndKeepsPatientsApart() {
+        BeatDataset d = DatasetBuilder.build(request(TestData.fullDatabase(), Protocol.INTER, 7, false));
+        int[] ds1 = d.train().classCounts();
+        int[] valid = d.valid().classCounts();
+        for (int c = 0; c < 5; c++) {
+            ds1[c] += valid[c];
+        }
+        assertArrayEquals(new int[] {45866, 944, 3788, 415, 8}, ds1);
+        assertArrayEquals(new int[] {44259, 1837, 3221, 388, 7}, d.test().classCounts());
+        Set<Integer> trainRecords = new HashSet<>();
+        for (short r : d.train().records()) {
+            trainRecords.add((int) r);
+        }
+        for (short r : d.test().records()) {
+            assertTrue(Protocol.DS2.contains((int) r));
+            assertTrue(!trainRecords.contains((int) r));
+        }
+        assertTrue(Protocol.DS1.containsAll(trainRecords));
+    }
+
+    @Test
+    void bundledIntraSplitIsStratifiedDisjointAndSeeded() {
+        BeatDataset a = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTRA, 1, false));
+        BeatDataset b = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTRA, 1, false));
+        BeatDataset c = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTRA, 2, false));
+        assertArrayEquals(a.test().positions(), b.test().positions());
+        assertArrayEquals(a.train().samples(), b.train().samples());
+        assertNotEquals(java.util.Arrays.toString(a.test().positions()), java.util.Arrays.toString(c.test().positions()));
+
+        Set<Long> seen = new HashSet<>();
+        int n = 0;
+        for (Split s : Split.values()) {
+            BeatTable t = a.split(s);
+            for (int i = 0; i < t.size(); i++) {
+                seen.add((long) t.records()[i] << 32 | t.positions()[i]);
+                n++;
+            }
+        }
+        assertEquals(n, seen.size(), "a beat is in two splits");
+        int[] all = total(a);
+        int[] test = a.test().classCounts();
+        for (int k = 0; k < 5; k++) {
+            assertEquals(Math.round(all[k] * 0.2), test[k], "class " + k);
+        }
+    }
+
+    @Test
+    void interProtocolOnBundledRecordsLeavesPacedRecordOut() {
+        BeatDataset d = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTER, 1, false));
+        assertEquals(List.of(208, 213, 232), d.provenance().records());
+        for (short r : d.train().records()) {
+            assertEquals(208, r);
+        }
+    }
+
+    @Test
+    void badSourcesAreNamed() {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> DatasetBuilder.build(request(Path.of("no-such-dir"), Protocol.INTRA, 1, false)));
+        assertEquals("--source no-such-dir: no such folder", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(TestData.bundled(),
+                Protocol.INTRA, List.of(208, 555), 1, 0.2, 0.1, ExtractionSettings.KACHUEE)));
+        assertTrue(e.getMessage().startsWith("unknown record 555"), e.getMessage());
+        e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(TestData.bundled(),
+                Protocol.INTER, List.of(213, 232), 1, 0.2, 0.1, ExtractionSettings.KACHUEE)));
+        assertTrue(e.getMessage().contains("DS1"), e.getMessage());
+    }
+
+    @Test
+    void emptyFolderHasNoRecords(@org.junit.jupiter.api.io.TempDir Path dir) {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> DatasetBuilder.build(request(dir, Protocol.INTRA, 1, false)));
+        assertTrue(e.getMessage().contains("no WFDB records"), e.getMessage());
+    }
+}
