@@ -1,0 +1,59 @@
+package ecgbeats;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The package layout of STYLE.md: dependencies point one way and nothing cycles. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ecgbeats");
+    }
+
+    @Test
+    void dataDependsOnNoOtherLayerAndNotOnDjl() {
+        noClasses().that().resideInAPackage("ecgbeats.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("ecgbeats.model..", "ecgbeats.train..",
+                        "ecgbeats.tune..", "ecgbeats.cluster..", "ecgbeats.report..", "ecgbeats.cli..", "ai.djl..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void nothingDependsOnTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("ecgbeats.cli..")
+                .should().dependOnClassesThat().resideInAPackage("ecgbeats.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void reportOnlyReads() {
+        noClasses().that().resideInAPackage("ecgbeats.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("ecgbeats.tune..", "ecgbeats.cluster..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void tuneSeesTrialsOnlyThroughItsObjectiveAndClusterKnowsNoTraining() {
+        noClasses().that().resideInAnyPackage("ecgbeats.tune..", "ecgbeats.cluster..")
+                .should().dependOnClassesThat().resideInAnyPackage("ecgbeats.train..", "ecgbeats.model..", "ai.djl..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("ecgbeats.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}

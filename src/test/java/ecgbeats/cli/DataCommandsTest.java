@@ -1,0 +1,169 @@
+package ecgbeats.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecgbeats.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode json(String s) throws IOException {
+        return new ObjectMapper().readTree(s);
+    }
+
+    private static int sum(JsonNode split) {
+        int n = 0;
+        for (String c : List.of("N", "S", "V", "F", "Q")) {
+            n += split.get(c).asInt();
+        }
+        return n;
+    }
+
+    @Test
+    void buildStatsBalanceAndExportOnTheBundledRecords() throws IOException {
+        Path data = dir.resolve("d.ecgb");
+        Cli.Run build = Cli.run("data", "build", "--source", TestData.bundled().toString(), "--protocol", "intra",
+                "--seed", "5", "--out", data.toString());
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.out().contains("train"), build.out());
+
+        Cli.Run stats = Cli.run("data", "stats", data.toString(), "--json");
+        assertEquals(0, stats.code(), stats.err());
+        JsonNode s = json(stats.out());
+        assertEquals("intra", s.get("protocol").asText());
+        int total = sum(s.get("splits").get("train")) + sum(s.get("splits").get("valid")) + sum(s.get("splits").get("test"));
+        assertEquals(10194, total); // every classified beat of 208, 213, 217 and 232
+
+        Path balanced = dir.resolve("b.ecgb");
+        Cli.Run bal = Cli.run("data", "balance", "--in", data.toString(), "--method", "smote", "--seed", "1",
+                "--out", balanced.toString());
+        assertEquals(0, bal.code(), bal.err());
+        JsonNode b = json(Cli.run("data", "stats", balanced.toString(), "--json").out());
+        JsonNode train = b.get("splits").get("train");
+        for (String c : List.of("S", "V", "F", "Q")) {
+            assertEquals(train.get("N").asInt(), train.get(c).asInt(), c);
+        }
+        assertEquals(s.get("splits").get("test"), b.get("splits").get("test"));
+        assertEquals(s.get("splits").get("valid"), b.get("splits").get("valid"));
+
+        Path csv = dir.resolve("test.csv");
+        Cli.Run export = Cli.run("data", "export-csv", data.toString(), "--split", "test", "--out", csv.toString());
+        assertEquals(0, export.code(), export.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(sum(s.get("splits").get("test")), rows.size());
+        assertEquals(188, rows.get(0).split(",").length);
+
+        Path imported = dir.resolve("i.ecgb");
+        Cli.Run imp = Cli.run("data", "import-csv", "--train", csv.toString(), "--test", csv.toString(),
+                "--out", imported.toString());
+        assertEquals(0, imp.code(), imp.err());
+    }
+
+    @Test
+    void fullDatabaseBuildEndToEnd() throws IOException {
+        Path db = TestData.fullDatabase();
+        Path data = dir.resolve("full.ecgb");
+        Cli.Run build = Cli.run("data", "build", "--source", db.toString(), "--protocol", "inter", "--out", data.toString());
+        assertEquals(0, build.code(), build.err());
+        JsonNode s = json(Cli.run("data", "stats", data.toString(), "--json").out()).get("splits");
+        assertEquals(44259 + 1837 + 3221 + 388 + 7, sum(s.get("test")));
+        assertEquals(45866 + 944 + 3788 + 415 + 8, sum(s.get("train")) + sum(s.get("valid")));
+    }
+
+    /** Bad input: exit 2, one line on stderr naming the problem, no stack trace, no output file. */
+    private void assertBadInput(Path mustNotExist, String expected, String... args) {
+        Cli.Run r = Cli.run(args);
+        assertEquals(2, r.code(), r.out() + r.err());
+        String firstLine = r.err().lines().findFirst().orElse("");
+        assertTrue(firstLine.startsWith("ecgbeats: "), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in: " + r.err());
+        assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
+        if (mustNotExist != null) {
+            assertFalse(Files.exists(mustNotExist), mustNotExist + " was written");
+        }
+    }
+
+    @Test
+    void badInputGetsOneMessageAndExitCodeTwo() throws IOException {
+        Path out = dir.resolve("out.ecgb");
+        assertBadInput(out, "--source " + dir.resolve("missing") + ": no such folder",
+                "data", "build", "--source", dir.resolve("missing").toString(), "--out", out.toString());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertBadInput(out, "no WFDB records", "data", "build", "--source", empty.toString(), "--out", out.toString());
+        assertBadInput(out, "unknown record 999", "data", "build", "--source", TestData.bundled().toString(),
+                "--records", "208,999", "--out", out.toString());
+        assertBadInput(out, "unknown protocol 'extra'", "data", "build", "--source", TestData.bundled().toString(),
+                "--protocol", "extra", "--out", out.toString());
+        assertBadInput(out, "--seed", "data", "build", "--source", TestData.bundled().toString(),
+                "--seed", "abc", "--out", out.toString());
+        assertBadInput(null, "Unknown option", "data", "stats", "x", "--frobnicate");
+
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1,2,3\n");
+        assertBadInput(out, bad + ": line 1: 3 columns", "data", "import-csv", "--train", bad.toString(),
+                "--test", bad.toString(), "--out", out.toString());
+        assertBadInput(null, bad + ": not an ecgbeats dataset file", "data", "stats", bad.toString());
+        assertBadInput(null, "dataset file not found", "data", "stats", dir.resolve("none.ecgb").toString());
+
+        Path data = dir.resolve("d.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
+                "--out", data.toString()).code());
+        assertBadInput(out, "unknown balancing method 'magic'", "data", "balance", "--in", data.toString(),
+                "--method", "magic", "--out", out.toString());
+        assertBadInput(null, "unknown split 'dev'", "data", "export-csv", data.toString(), "--split", "dev",
+                "--out", dir.resolve("x.csv").toString());
+        assertFalse(Files.exists(dir.resolve("x.csv")));
+    }
+
+    @Test
+    void aBrokenRecordIsNamedAndNothingIsWritten() throws IOException {
+        Path src = Files.createDirectory(dir.resolve("src"));
+        TestData.copyRecord("232", src);
+        Files.write(src.resolve("232.atr"), "garbage, not annotations".getBytes());
+        Path out = dir.resolve("out.ecgb");
+        assertBadInput(out, src.resolve("232.atr") + ": not a valid MIT-format annotation file",
+                "data", "build", "--source", src.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void existingOutputSurvivesAFailedRun() throws IOException {
+        Path out = dir.resolve("out.ecgb");
+        Files.writeString(out, "precious");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1,2\n");
+        assertEquals(2, Cli.run("data", "import-csv", "--train", bad.toString(), "--test", bad.toString(),
+                "--out", out.toString()).code());
+        assertEquals("precious", Files.readString(out));
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "a temporary file was left behind");
+        }
+    }
+
+    @Test
+    void debugPrintsTheStackTrace() {
+        Cli.Run r = Cli.run("data", "stats", dir.resolve("none.ecgb").toString(), "--debug");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void quickstartBuildsTheBundledDataset() {
+        Cli.Run r = Cli.run("quickstart", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(dir.resolve("dataset.ecgb")));
+        assertTrue(r.out().contains("[208, 213, 217, 232]"), r.out());
+    }
+}
