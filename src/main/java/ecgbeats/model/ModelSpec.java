@@ -1,0 +1,129 @@
+package ecgbeats.model;
+
+import ecgbeats.data.BadInputException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A model: its architecture and the hyperparameters it uses (SPEC §2). Fields an architecture
+ * does not use hold their defaults and are left out of {@link #asMap()}.
+ */
+public record ModelSpec(Architecture architecture, int hidden, int numLayers, int numBlocks, double dropout,
+                        int gruHidden, int numHeads, GruInput gruInput) {
+
+    public ModelSpec {
+        check(hidden >= 1 && hidden <= 8192, "hidden", hidden, "must be 1 to 8192");
+        check(dropout >= 0 && dropout < 1, "dropout", dropout, "must be in [0, 1)");
+        check(gruHidden >= 1 && gruHidden <= 8192, "gru_hidden", gruHidden, "must be 1 to 8192");
+        check(numBlocks >= 0 && numBlocks <= 64, "num_blocks", numBlocks, "must be 0 to 64");
+        check(numHeads >= 1, "num_heads", numHeads, "must be at least 1");
+        switch (architecture) {
+            case CNN2D, CNN1D -> check(numLayers >= 2 && numLayers <= 16, "num_layers", numLayers,
+                    "must be 2 to 16 (the dense head's Linear layers, the last one included)");
+            case CNNGRU1D, GRU -> check(numLayers >= 1 && numLayers <= 16, "num_layers", numLayers,
+                    "must be 1 to 16 (GRU layers)");
+            case TRANSFORMER2D, TRANSFORMER1D -> {
+                check(numBlocks >= 1, "num_blocks", numBlocks, "must be at least 1 (encoder blocks)");
+                check(hidden % numHeads == 0, "num_heads", numHeads, "must divide hidden (" + hidden + ")");
+            }
+        }
+    }
+
+    private static void check(boolean ok, String name, Object value, String rule) {
+        if (!ok) {
+            throw new BadInputException(name + "=" + value + ": " + rule);
+        }
+    }
+
+    /** The architecture's defaults (for cnngru1d, the study's best configuration). */
+    public static ModelSpec defaults(Architecture a) {
+        return switch (a) {
+            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME);
+            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME);
+            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME);
+            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME);
+        };
+    }
+
+    /** The study's best configuration of its two headline models (SPEC §8). */
+    public static ModelSpec studyBest(Architecture a) {
+        return switch (a) {
+            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME);
+            default -> throw new IllegalArgumentException("the study reports no best configuration of " + a.id());
+        };
+    }
+
+    /**
+     * This spec with {@code values} set, by the study's names. A name that is not a model
+     * hyperparameter, or that this architecture does not use, is a {@link BadInputException}.
+     */
+    public ModelSpec with(Map<String, String> values) {
+        ModelSpec s = this;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            ModelParam p = ModelParam.of(e.getKey());
+            if (p == null) {
+                throw new BadInputException("unknown hyperparameter '" + e.getKey() + "'");
+            }
+            if (!architecture.params().contains(p)) {
+                throw new BadInputException(architecture.id() + " does not use hyperparameter '" + e.getKey()
+                        + "' (it uses " + architecture.params().stream().map(ModelParam::id)
+                        .collect(Collectors.joining(", ")) + ")");
+            }
+            s = s.with(p, e.getValue());
+        }
+        return s;
+    }
+
+    private ModelSpec with(ModelParam p, String v) {
+        try {
+            return switch (p) {
+                case HIDDEN -> new ModelSpec(architecture, Integer.parseInt(v.trim()), numLayers, numBlocks, dropout,
+                        gruHidden, numHeads, gruInput);
+                case NUM_LAYERS -> new ModelSpec(architecture, hidden, Integer.parseInt(v.trim()), numBlocks, dropout,
+                        gruHidden, numHeads, gruInput);
+                case NUM_BLOCKS -> new ModelSpec(architecture, hidden, numLayers, Integer.parseInt(v.trim()), dropout,
+                        gruHidden, numHeads, gruInput);
+                case DROPOUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, Double.parseDouble(v.trim()),
+                        gruHidden, numHeads, gruInput);
+                case GRU_HIDDEN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout,
+                        Integer.parseInt(v.trim()), numHeads, gruInput);
+                case NUM_HEADS -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
+                        Integer.parseInt(v.trim()), gruInput);
+                case GRU_INPUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
+                        numHeads, GruInput.parse(v));
+            };
+        } catch (NumberFormatException e) {
+            throw new BadInputException(p.id() + "=" + v + ": not a number");
+        }
+    }
+
+    /** The hyperparameters this architecture uses, by the study's names, for config files. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (ModelParam p : ModelParam.values()) {
+            if (architecture.params().contains(p)) {
+                m.put(p.id(), switch (p) {
+                    case HIDDEN -> hidden;
+                    case NUM_LAYERS -> numLayers;
+                    case NUM_BLOCKS -> numBlocks;
+                    case DROPOUT -> dropout;
+                    case GRU_HIDDEN -> gruHidden;
+                    case NUM_HEADS -> numHeads;
+                    case GRU_INPUT -> gruInput.id();
+                });
+            }
+        }
+        return m;
+    }
+
+    /** Rebuilds a spec from {@link #asMap()}'s output. */
+    public static ModelSpec fromMap(Architecture a, Map<String, ?> m) {
+        Map<String, String> s = new LinkedHashMap<>();
+        m.forEach((k, v) -> s.put(k, String.valueOf(v)));
+        return defaults(a).with(s);
+    }
+}
