@@ -1,0 +1,16 @@
+package ecgbeats.train;
+
+/**
+ * One epoch of training.
+ *
+ * @param epoch     1-based
+ * @param trainLoss mean training loss over the epoch's batches (weighted by batch size)
+ * @param validLoss loss over the whole validation split
+ * @param valid     validation metrics over the whole split
+ * @param lr        the learning rate used in this epoch
+ * @param seconds   wall time of the epoch, validation included
+ * @param beatsPerSecond training throughput
+ */
+public record EpochResult(int epoch, double trainLoss, double validLoss, Metrics valid, double lr, double seconds,
+                          double beatsPerSecond) {
+}

@@ -1,0 +1,104 @@
+package ecgbeats.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import ecgbeats.data.beat.AamiClass;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Classification metrics over a whole split (SPEC §3, §7), never averaged per batch. Macro
+ * averages run over the classes present in the split (support above zero), as scikit-learn
+ * does for the labels it sees; a class never predicted has precision 0.
+ *
+ * @param split     which split the metrics describe
+ * @param n         beats
+ * @param confusion rows = true class, columns = predicted, order N, S, V, F, Q
+ */
+@JsonPropertyOrder({"split", "n", "accuracy", "recall_macro", "precision_macro", "f1_macro", "per_class", "confusion"})
+public record Metrics(String split, int n, double accuracy,
+                      @JsonProperty("recall_macro") double recallMacro,
+                      @JsonProperty("precision_macro") double precisionMacro,
+                      @JsonProperty("f1_macro") double f1Macro,
+                      @JsonProperty("per_class") Map<String, ClassMetrics> perClass,
+                      int[][] confusion) {
+
+    /** Metrics of predictions {@code pred} against labels {@code truth} (labels 0 to 4). */
+    public static Metrics of(String split, int[] truth, int[] pred) {
+        if (truth.length != pred.length) {
+            throw new IllegalArgumentException("truth and predictions differ in length");
+        }
+        int k = AamiClass.COUNT;
+        int[][] cm = new int[k][k];
+        for (int i = 0; i < truth.length; i++) {
+            cm[truth[i]][pred[i]]++;
+        }
+        return fromConfusion(split, cm);
+    }
+
+    public static Metrics fromConfusion(String split, int[][] cm) {
+        int k = AamiClass.COUNT;
+        int n = 0;
+        int correct = 0;
+        int[] support = new int[k];
+        int[] predicted = new int[k];
+        for (int t = 0; t < k; t++) {
+            for (int p = 0; p < k; p++) {
+                n += cm[t][p];
+                support[t] += cm[t][p];
+                predicted[p] += cm[t][p];
+            }
+            correct += cm[t][t];
+        }
+        Map<String, ClassMetrics> per = new LinkedHashMap<>();
+        double sumR = 0;
+        double sumP = 0;
+        double sumF = 0;
+        int present = 0;
+        for (int c = 0; c < k; c++) {
+            double precision = predicted[c] == 0 ? 0 : (double) cm[c][c] / predicted[c];
+            double recall = support[c] == 0 ? 0 : (double) cm[c][c] / support[c];
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            per.put(AamiClass.ofLabel(c).name(), new ClassMetrics(precision, recall, f1, support[c]));
+            if (support[c] > 0) {
+                sumR += recall;
+                sumP += precision;
+                sumF += f1;
+                present++;
+            }
+        }
+        int[][] copy = new int[k][];
+        for (int t = 0; t < k; t++) {
+            copy[t] = cm[t].clone();
+        }
+        return new Metrics(split, n, n == 0 ? 0 : (double) correct / n, present == 0 ? 0 : sumR / present,
+                present == 0 ? 0 : sumP / present, present == 0 ? 0 : sumF / present, per, copy);
+    }
+
+    /** The value of an objective. */
+    public double get(Objective objective) {
+        return objective == Objective.ACCURACY ? accuracy : recallMacro;
+    }
+
+    /** A short table for the terminal. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%s: %d beats, accuracy %.4f, macro recall %.4f, macro precision %.4f, macro F1 %.4f%n",
+                split, n, accuracy, recallMacro, precisionMacro, f1Macro));
+        sb.append(String.format("%-6s %9s %9s %9s %9s   confusion (rows true, columns predicted N S V F Q)%n",
+                "class", "precision", "recall", "f1", "support"));
+        int c = 0;
+        for (Map.Entry<String, ClassMetrics> e : perClass.entrySet()) {
+            ClassMetrics m = e.getValue();
+            sb.append(String.format("%-6s %9.4f %9.4f %9.4f %9d  ", e.getKey(), m.precision(), m.recall(), m.f1(),
+                    m.support()));
+            for (int v : confusion[c]) {
+                sb.append(String.format(" %7d", v));
+            }
+            sb.append(System.lineSeparator());
+            c++;
+        }
+        return sb.toString();
+    }
+}

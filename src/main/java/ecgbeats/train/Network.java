@@ -1,0 +1,150 @@
+package ecgbeats.train;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ecgbeats.data.AtomicFile;
+import ecgbeats.data.BadInputException;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.beat.BeatTable;
+import ecgbeats.model.ModelSpec;
+import ecgbeats.model.Models;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A model's DJL block with its parameters, ready to train or to classify beats. Owns native
+ * memory: close it (try-with-resources).
+ */
+public final class Network implements AutoCloseable {
+
+    static {
+        // the native library comes from the pytorch-native-cpu jar; never reach for the network
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    private final ModelSpec spec;
+    private final Model model;
+    private final Block block;
+
+    private Network(ModelSpec spec, Model model) {
+        this.spec = spec;
+        this.model = model;
+        this.block = model.getBlock();
+    }
+
+    /** A new network with parameters initialised from {@code seed}. */
+    public static Network create(ModelSpec spec, long seed) {
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Model model = Model.newInstance("ecgbeats-" + spec.architecture().id());
+        model.setBlock(Models.build(spec));
+        Network n = new Network(spec, model);
+        n.block.initialize(model.getNDManager(), DataType.FLOAT32, n.batchShape(1));
+        return n;
+    }
+
+    /** A network with the parameters saved in {@code file} by {@link #save}. */
+    public static Network load(ModelSpec spec, Path file) {
+        if (!Files.exists(file)) {
+            throw BadInputException.inFile(file, "model parameters not found");
+        }
+        Network n = create(spec, 0);
+        try (InputStream in = Files.newInputStream(file)) {
+            n.block.loadParameters(n.model.getNDManager(), new DataInputStream(new java.io.BufferedInputStream(in)));
+        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            n.close();
+            throw BadInputException.inFile(file, "cannot load model parameters (" + e.getMessage()
+                    + "): saved by another model or configuration?");
+        }
+        return n;
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    Block block() {
+        return block;
+    }
+
+    Shape batchShape(int n) {
+        return new Shape(spec.architecture().input().batchShape(n));
+    }
+
+    public long parameterCount() {
+        return Models.parameterCount(block);
+    }
+
+    /** Writes the parameters (atomically). */
+    public void save(Path file) throws IOException {
+        AtomicFile.write(file, out -> block.saveParameters(new DataOutputStream(out)));
+    }
+
+    /** The parameters as bytes, for keeping the best epoch's weights in memory. */
+    byte[] snapshot() {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try {
+            block.saveParameters(new DataOutputStream(b));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return b.toByteArray();
+    }
+
+    void restore(byte[] snapshot) {
+        try {
+            block.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(snapshot)));
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Log-probabilities of the five classes for every beat of {@code table}, row-major
+     * (n × 5), in inference mode.
+     */
+    public float[] logProbabilities(BeatTable table, int batch) {
+        int n = table.size();
+        float[] out = new float[n * AamiClass.COUNT];
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        BatchFiller filler = new BatchFiller(batch);
+        ParameterStore ps = new ParameterStore(model.getNDManager(), false);
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
+            float[] buf = filler.fill(table, rows, from, to);
+            try (NDManager m = model.getNDManager().newSubManager()) {
+                NDArray x = m.create(FloatBuffer.wrap(buf, 0, (to - from) * 192), batchShape(to - from));
+                NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
+                float[] lp = logits.logSoftmax(1).toFloatArray();
+                System.arraycopy(lp, 0, out, from * AamiClass.COUNT, lp.length);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

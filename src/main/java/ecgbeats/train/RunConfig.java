@@ -1,0 +1,49 @@
+package ecgbeats.train;
+
+import ecgbeats.data.BadInputException;
+import ecgbeats.model.Architecture;
+import ecgbeats.model.ModelParam;
+import ecgbeats.model.ModelSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A model and how to train it: what {@code --model}, {@code --config} and {@code --set k=v}
+ * describe together. Keys are the study's names; each is either a model hyperparameter the
+ * architecture uses or a training setting, and anything else is refused.
+ */
+public record RunConfig(ModelSpec model, TrainSettings training) {
+
+    public static RunConfig defaults(Architecture a) {
+        return new RunConfig(ModelSpec.defaults(a), TrainSettings.defaults());
+    }
+
+    /** This with {@code values} applied in order. */
+    public RunConfig with(Map<String, String> values) {
+        Map<String, String> modelValues = new LinkedHashMap<>();
+        TrainSettings t = training;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey().trim();
+            if (TrainSettings.isKey(key)) {
+                t = t.with(key, e.getValue());
+            } else if (ModelParam.of(key) != null) {
+                modelValues.put(key, e.getValue());
+            } else {
+                throw new BadInputException("unknown hyperparameter '" + key + "' (model: "
+                        + String.join(", ", model.architecture().params().stream().map(ModelParam::id).toList())
+                        + "; training: " + String.join(", ", TrainSettings.KEYS) + ")");
+            }
+        }
+        return new RunConfig(model.with(modelValues), t);
+    }
+
+    /** Parses {@code k=v}. */
+    public static Map.Entry<String, String> parseAssignment(String s) {
+        int eq = s.indexOf('=');
+        if (eq <= 0 || eq == s.length() - 1) {
+            throw new BadInputException("--set " + s + ": expected NAME=VALUE, e.g. --set hidden=128");
+        }
+        return Map.entry(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+    }
+}

@@ -1,0 +1,162 @@
+package ecgbeats.train;
+
+import ecgbeats.data.Seeds;
+import ecgbeats.data.StratifiedSplitter;
+import ecgbeats.data.balance.ClassWeights;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.beat.BeatTable;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The training loop (SPEC §3): shuffled mini-batches, weighted cross-entropy, Adam or AdamW,
+ * ReduceLROnPlateau on the validation loss, early stopping on the validation objective with
+ * the best epoch's weights restored at the end. Looks at validation only; test is never seen.
+ */
+public final class Training {
+
+    private final TrainSettings settings;
+    private final EpochListener listener;
+
+    public Training(TrainSettings settings, EpochListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /** The train split as training sees it: the fraction, then the balancing, both seeded. */
+    public static BeatTable prepare(BeatTable train, TrainSettings s) {
+        BeatTable t = train;
+        if (s.fraction() < 1) {
+            t = StratifiedSplitter.split(t, 1 - s.fraction(), Seeds.random(s.seed(), "fraction")).kept();
+        }
+        return s.balance().balancer().balance(t, Seeds.random(s.seed(), "balance-" + s.balance().id()));
+    }
+
+    /** Trains {@code net} on {@code train} (already prepared), selecting on {@code valid}. */
+    public TrainingResult run(Network net, BeatTable train, BeatTable valid) {
+        long start = System.nanoTime();
+        double[] weights = settings.classWeights() ? ClassWeights.balanced(train.classCounts()) : ones();
+        PlateauScheduler plateau = new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
+                settings.minLr());
+        EarlyStopping early = new EarlyStopping(settings.patience());
+        List<EpochResult> history = new ArrayList<>();
+        byte[] best = null;
+        Metrics bestValid = null;
+        TrainingResult.StopReason stop = TrainingResult.StopReason.EPOCH_LIMIT;
+        SplittableRandom shuffle = Seeds.random(settings.seed(), "shuffle");
+        int batch = settings.batch();
+        BatchFiller filler = new BatchFiller(batch);
+        float[] target = new float[batch * AamiClass.COUNT];
+        try (StepRunner runner = new StepRunner(net, settings.optimizer(), settings.lr(), settings.weightDecay(),
+                batch)) {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                int[] order = permutation(train.size(), shuffle);
+                double lossSum = 0;
+                for (int from = 0; from < order.length; from += batch) {
+                    int to = Math.min(order.length, from + batch);
+                    int n = to - from;
+                    float[] x = filler.fill(train, order, from, to);
+                    fillTarget(train, order, from, to, weights, target);
+                    lossSum += runner.step(x, target, n) * n;
+                }
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                float[] logp = net.logProbabilities(valid, Math.max(256, batch));
+                double validLoss = loss(valid, logp, weights);
+                Metrics vm = Metrics.of("valid", labels(valid), argmax(logp));
+                double epochLr = runner.learningRate();
+                runner.setLearningRate(plateau.step(validLoss));
+                EpochResult r = new EpochResult(epoch, lossSum / order.length, validLoss, vm, epochLr,
+                        (System.nanoTime() - t0) / 1e9, order.length / trainSeconds);
+                history.add(r);
+                if (early.record(epoch, vm.get(settings.objective()))) {
+                    best = net.snapshot();
+                    bestValid = vm;
+                }
+                if (listener.onEpoch(r, settings.epochs()) == EpochListener.Decision.STOP) {
+                    stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;
+                    break;
+                }
+                if (early.shouldStop()) {
+                    stop = TrainingResult.StopReason.EARLY_STOP;
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            net.restore(best);
+        }
+        return new TrainingResult(history, early.bestEpoch(), bestValid, stop, (System.nanoTime() - start) / 1e9,
+                weights);
+    }
+
+    /** Row i of the target: the class weight at the true class, scaled so the batch's weights sum to 1. */
+    private static void fillTarget(BeatTable t, int[] order, int from, int to, double[] w, float[] target) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += w[t.label(order[k])];
+        }
+        java.util.Arrays.fill(target, 0, (to - from) * AamiClass.COUNT, 0f);
+        for (int k = from; k < to; k++) {
+            int y = t.label(order[k]);
+            target[(k - from) * AamiClass.COUNT + y] = (float) (w[y] / sum);
+        }
+    }
+
+    /** Weighted cross-entropy over a whole split: −Σ w_y log p_y / Σ w_y (torch's weighted mean). */
+    static double loss(BeatTable t, float[] logp, double[] w) {
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < t.size(); i++) {
+            int y = t.label(i);
+            num -= w[y] * logp[i * AamiClass.COUNT + y];
+            den += w[y];
+        }
+        return den == 0 ? 0 : num / den;
+    }
+
+    static int[] argmax(float[] scores) {
+        int n = scores.length / AamiClass.COUNT;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < AamiClass.COUNT; c++) {
+                if (scores[i * AamiClass.COUNT + c] > scores[i * AamiClass.COUNT + best]) {
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    static int[] labels(BeatTable t) {
+        int[] y = new int[t.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = t.label(i);
+        }
+        return y;
+    }
+
+    private static int[] permutation(int n, SplittableRandom r) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static double[] ones() {
+        double[] w = new double[AamiClass.COUNT];
+        java.util.Arrays.fill(w, 1);
+        return w;
+    }
+}
