@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The {@code ecgbeats} command: lists the subcommands. */
 @Command(name = "ecgbeats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, tune and use ECG heartbeat classifiers (MIT-BIH, AAMI classes N, S, V, F, Q).",
-        subcommands = {QuickstartCommand.class, DataCommand.class, BenchCommand.class})
+        subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+                PredictCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

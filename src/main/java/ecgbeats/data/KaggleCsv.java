@@ -27,6 +27,15 @@ public final class KaggleCsv {
 
     /** Reads a Kaggle-layout file; a bad row is a {@link BadInputException} naming file and line. */
     public static BeatTable read(Path file) {
+        return read(file, true);
+    }
+
+    /** Reads beats to classify: rows of 187 samples, or 187 samples and a label (kept). */
+    public static BeatTable readForPrediction(Path file) {
+        return read(file, false);
+    }
+
+    private static BeatTable read(Path file, boolean labelled) {
         BeatTable.Builder out = new BeatTable.Builder(BEAT_LENGTH);
         float[] beat = new float[BEAT_LENGTH];
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
@@ -37,7 +46,7 @@ public final class KaggleCsv {
                 if (line.isBlank()) {
                     continue;
                 }
-                int label = parseRow(file, lineNumber, line, beat);
+                int label = parseRow(file, lineNumber, line, beat, labelled);
                 out.add(beat, 0, label, BeatTable.UNKNOWN_RECORD, lineNumber - 1);
             }
         } catch (NoSuchFileException e) {
@@ -54,13 +63,14 @@ public final class KaggleCsv {
     }
 
     /** Parses one row into {@code beat}; returns the label. */
-    static int parseRow(Path file, int lineNumber, String line, float[] beat) {
+    static int parseRow(Path file, int lineNumber, String line, float[] beat, boolean labelled) {
         String[] f = line.split(",", -1);
-        if (f.length != BEAT_LENGTH + 1) {
+        boolean ok = f.length == BEAT_LENGTH + 1 || (!labelled && f.length == BEAT_LENGTH);
+        if (!ok) {
             throw BadInputException.inFile(file, "line " + lineNumber + ": " + f.length + " columns, expected "
-                    + (BEAT_LENGTH + 1) + " (187 samples and a label)");
+                    + (labelled ? "188 (187 samples and a label)" : "187 samples, or 188 with a label"));
         }
-        for (int i = 0; i <= BEAT_LENGTH; i++) {
+        for (int i = 0; i < f.length; i++) {
             double v;
             try {
                 v = Double.parseDouble(f[i].trim());
@@ -81,7 +91,7 @@ public final class KaggleCsv {
                 return (int) v;
             }
         }
-        throw new IllegalStateException("unreachable");
+        return 0; // an unlabelled row
     }
 
     /** Writes {@code beats} in the Kaggle layout (atomically). */

@@ -43,10 +43,6 @@ final class StepRunner implements AutoCloseable {
         lr.value = (float) value;
     }
 
-    double learningRate() {
-        return lr.value;
-    }
-
     /**
      * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code target} n × 5 rows
      * that are zero but at the true class, where they hold the beat's share of the batch's loss

@@ -66,7 +66,7 @@ public final class Training {
                 float[] logp = net.logProbabilities(valid, Math.max(256, batch));
                 double validLoss = loss(valid, logp, weights);
                 Metrics vm = Metrics.of("valid", labels(valid), argmax(logp));
-                double epochLr = runner.learningRate();
+                double epochLr = plateau.lr();
                 runner.setLearningRate(plateau.step(validLoss));
                 EpochResult r = new EpochResult(epoch, lossSum / order.length, validLoss, vm, epochLr,
                         (System.nanoTime() - t0) / 1e9, order.length / trainSeconds);

@@ -1,0 +1,33 @@
+package ecgbeats.train;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints one line per epoch: throughput, losses, validation metrics, learning rate, ETA. */
+public final class ProgressPrinter implements EpochListener {
+
+    private final PrintStream out;
+    private double seconds;
+
+    public ProgressPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Decision onEpoch(EpochResult r, int maxEpochs) {
+        seconds += r.seconds();
+        double eta = seconds / r.epoch() * (maxEpochs - r.epoch());
+        out.printf(Locale.ROOT, "epoch %2d/%d  %,7.0f beats/s  loss %.4f | valid loss %.4f  acc %.4f  recall %.4f"
+                        + " | lr %.1e | %5.1f s  ETA %s%n",
+                r.epoch(), maxEpochs, r.beatsPerSecond(), r.trainLoss(), r.validLoss(), r.valid().accuracy(),
+                r.valid().recallMacro(), r.lr(), r.seconds(), duration(eta));
+        out.flush();
+        return Decision.CONTINUE;
+    }
+
+    static String duration(double s) {
+        long t = Math.round(s);
+        return t >= 3600 ? String.format("%dh%02dm", t / 3600, t / 60 % 60)
+                : t >= 60 ? String.format("%dm%02ds", t / 60, t % 60) : t + "s";
+    }
+}

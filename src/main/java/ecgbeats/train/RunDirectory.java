@@ -1,0 +1,167 @@
+package ecgbeats.train;
+
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.AtomicFile;
+import ecgbeats.data.BadInputException;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.Version;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.model.Architecture;
+import ecgbeats.model.ModelSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A run's folder (SPEC §7): {@code config.json} (model, hyperparameters, seed, data file and
+ * its SHA-256, the dataset's provenance, software versions), {@code history.csv},
+ * {@code metrics.json}, {@code predictions.csv} and the parameters in {@code model.params}.
+ */
+public final class RunDirectory {
+
+    public static final String CONFIG = "config.json";
+    public static final String HISTORY = "history.csv";
+    public static final String METRICS = "metrics.json";
+    public static final String PREDICTIONS = "predictions.csv";
+    public static final String PARAMS = "model.params";
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    public RunDirectory(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path params() {
+        return dir.resolve(PARAMS);
+    }
+
+    /** The full record of how a run was made. */
+    public static ObjectNode config(RunConfig rc, long parameters, Path dataFile, String dataSha256, BeatDataset data,
+                                    int[] trainCounts, double[] classWeights) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("model", rc.model().architecture().id());
+        root.put("input", rc.model().architecture().input().name().toLowerCase(java.util.Locale.ROOT));
+        root.set("hyperparameters", JSON.valueToTree(rc.model().asMap()));
+        root.set("training", JSON.valueToTree(rc.training().asMap()));
+        root.put("seed", rc.training().seed());
+        root.put("parameters", parameters);
+        ObjectNode d = root.putObject("data");
+        d.put("file", dataFile.toAbsolutePath().toString());
+        d.put("sha256", dataSha256);
+        d.put("protocol", data.provenance().protocol().id());
+        d.set("provenance", JSON.valueToTree(data.provenance()));
+        ObjectNode counts = root.putObject("train_beats_per_class");
+        for (AamiClass c : AamiClass.values()) {
+            counts.put(c.name(), trainCounts[c.label()]);
+        }
+        root.set("class_weights", JSON.valueToTree(classWeights));
+        ObjectNode sw = root.putObject("software");
+        sw.put("ecgbeats", Version.get());
+        sw.put("djl", ai.djl.engine.Engine.getDjlVersion());
+        sw.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+        sw.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        sw.put("cpus", Runtime.getRuntime().availableProcessors());
+        root.put("created", Instant.now().toString());
+        return root;
+    }
+
+    public void writeConfig(ObjectNode config) throws IOException {
+        AtomicFile.writeString(dir.resolve(CONFIG), JSON.writeValueAsString(config) + "\n");
+    }
+
+    public void writeHistory(Iterable<EpochResult> history) throws IOException {
+        StringBuilder sb = new StringBuilder("epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,seconds\n");
+        for (EpochResult r : history) {
+            sb.append(r.epoch()).append(',').append(r.trainLoss()).append(',').append(r.validLoss()).append(',')
+                    .append(r.valid().accuracy()).append(',').append(r.valid().recallMacro()).append(',')
+                    .append(r.lr()).append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
+                    .append('\n');
+        }
+        AtomicFile.writeString(dir.resolve(HISTORY), sb.toString());
+    }
+
+    public void writeMetrics(Metrics m) throws IOException {
+        AtomicFile.writeString(dir.resolve(METRICS), metricsJson(m) + "\n");
+    }
+
+    public static String metricsJson(Metrics m) throws IOException {
+        return JSON.writeValueAsString(m);
+    }
+
+    public void writePredictions(int[] truth, int[] pred) throws IOException {
+        StringBuilder sb = new StringBuilder("index,true,pred\n");
+        for (int i = 0; i < truth.length; i++) {
+            sb.append(i).append(',').append(AamiClass.ofLabel(truth[i]).name()).append(',')
+                    .append(AamiClass.ofLabel(pred[i]).name()).append('\n');
+        }
+        AtomicFile.writeString(dir.resolve(PREDICTIONS), sb.toString());
+    }
+
+    /** The run's config.json; a folder that is not a run is a {@link BadInputException}. */
+    public JsonNode readConfig() {
+        Path f = dir.resolve(CONFIG);
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException("--run " + dir + ": no such folder");
+        }
+        if (!Files.exists(f)) {
+            throw new BadInputException("--run " + dir + ": not a run folder (no " + CONFIG + ")");
+        }
+        try {
+            return JSON.readTree(f.toFile());
+        } catch (IOException e) {
+            throw BadInputException.inFile(f, "not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** The model and training settings recorded in config.json. */
+    public RunConfig readRunConfig() {
+        JsonNode c = readConfig();
+        Path f = dir.resolve(CONFIG);
+        if (!c.hasNonNull("model") || !c.has("hyperparameters") || !c.has("training")) {
+            throw BadInputException.inFile(f, "missing model, hyperparameters or training");
+        }
+        Architecture a = Architecture.parse(c.get("model").asText());
+        ModelSpec spec = ModelSpec.fromMap(a, toMap(c.get("hyperparameters")));
+        TrainSettings t = TrainSettings.defaults();
+        for (Map.Entry<String, Object> e : toMap(c.get("training")).entrySet()) {
+            t = t.with(e.getKey(), String.valueOf(e.getValue()));
+        }
+        return new RunConfig(spec, t);
+    }
+
+    private static Map<String, Object> toMap(JsonNode node) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue().asText());
+        }
+        return m;
+    }
+
+    /** Loads the trained network; a run without parameters is a {@link BadInputException}. */
+    public Network loadNetwork() {
+        RunConfig rc = readRunConfig();
+        if (!Files.exists(params())) {
+            throw new BadInputException("--run " + dir + ": the run has no model parameters (" + PARAMS
+                    + " missing): did its training finish?");
+        }
+        return Network.load(rc.model(), params());
+    }
+}
