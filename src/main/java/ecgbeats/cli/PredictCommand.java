@@ -33,9 +33,10 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BeatTable beats = KaggleCsv.readForPrediction(csv);
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
+        BeatTable beats;
         try (Network net = new RunDirectory(run).loadNetwork()) {
+            beats = KaggleCsv.readForPrediction(csv);
             float[] logp = net.logProbabilities(beats, 256);
             for (int i = 0; i < beats.size(); i++) {
                 int best = 0;

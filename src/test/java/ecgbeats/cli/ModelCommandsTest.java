@@ -1,0 +1,125 @@
+package ecgbeats.cli;
+
+import ecgbeats.TestData;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** train, evaluate and predict end to end on a real (small) dataset, and their bad input. */
+class ModelCommandsTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void trainOnce() {
+        data = dir.resolve("d.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232,208",
+                "--out", data.toString()).code());
+        run = dir.resolve("run");
+        Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=8",
+                "--set", "fraction=0.3", "--epochs", "2", "--seed", "3", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("epoch  2/2"), r.out());
+        assertTrue(r.out().contains("test: "), r.out());
+    }
+
+    @Test
+    void evaluatePrintsTheMetricsTheRunWrote() throws IOException {
+        Cli.Run r = Cli.run("evaluate", "--run", run.toString(), "--data", data.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(run.resolve("metrics.json")), r.out());
+        Cli.Run valid = Cli.run("evaluate", "--run", run.toString(), "--data", data.toString(), "--split", "valid");
+        assertTrue(valid.out().startsWith("valid: "), valid.out());
+    }
+
+    @Test
+    void predictClassifiesKaggleRowsWithAndWithoutLabels() throws IOException {
+        Path csv = dir.resolve("test.csv");
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "test", "--out", csv.toString()).code());
+        Path out = dir.resolve("pred.csv");
+        Cli.Run r = Cli.run("predict", "--run", run.toString(), "--csv", csv.toString(), "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals("index,class,p_N,p_S,p_V,p_F,p_Q", rows.get(0));
+        assertEquals(Files.readAllLines(csv).size() + 1, rows.size());
+        String[] f = rows.get(1).split(",");
+        double sum = 0;
+        for (int i = 2; i < 7; i++) {
+            sum += Double.parseDouble(f[i]);
+        }
+        assertEquals(1, sum, 1e-4);
+        // the predictions agree with the run's own (same beats, same order)
+        List<String> own = Files.readAllLines(run.resolve("predictions.csv"));
+        for (int i = 1; i < rows.size(); i++) {
+            assertEquals(own.get(i).split(",")[2], rows.get(i).split(",")[1], "row " + i);
+        }
+        Path unlabelled = dir.resolve("unlabelled.csv");
+        Files.write(unlabelled, Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        Cli.Run u = Cli.run("predict", "--run", run.toString(), "--csv", unlabelled.toString());
+        assertEquals(0, u.code(), u.err());
+        assertEquals(Files.readString(out), u.out());
+    }
+
+    private static void assertBad(String expected, String... args) {
+        Cli.Run r = Cli.run(args);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("ecgbeats: "), r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in " + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void badTrainingInputIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path out = dir.resolve("never");
+        String d = data.toString();
+        assertBad("unknown model 'vgg'", "train", "--data", d, "--model", "vgg", "--out", out.toString());
+        assertBad("--set hidden: expected NAME=VALUE", "train", "--data", d, "--model", "cnn2d", "--set", "hidden",
+                "--out", out.toString());
+        assertBad("dropout=-0.2: must be in [0, 1)", "train", "--data", d, "--model", "cnn2d", "--set", "dropout=-0.2",
+                "--out", out.toString());
+        assertBad("hidden=0: must be 1 to 8192", "train", "--data", d, "--model", "cnn2d", "--set", "hidden=0",
+                "--out", out.toString());
+        assertBad("cnn2d does not use hyperparameter 'gru_hidden'", "train", "--data", d, "--model", "cnn2d",
+                "--set", "gru_hidden=64", "--out", out.toString());
+        Path notData = dir.resolve("notdata.ecgb");
+        Files.writeString(notData, "hello");
+        assertBad("not an ecgbeats dataset file", "train", "--data", notData.toString(), "--model", "cnn2d",
+                "--out", out.toString());
+        Path badConfig = dir.resolve("bad.json");
+        Files.writeString(badConfig, "{\"hidden\": ");
+        assertBad(badConfig + ": not valid JSON", "train", "--data", d, "--model", "cnn2d", "--config",
+                badConfig.toString(), "--out", out.toString());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aRunFolderWithoutParametersOrConfigIsRefused() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty-run"));
+        assertBad("not a run folder (no config.json)", "evaluate", "--run", empty.toString(), "--data", data.toString());
+        Path noParams = Files.createDirectories(dir.resolve("no-params"));
+        Files.copy(run.resolve("config.json"), noParams.resolve("config.json"));
+        assertBad("has no model parameters", "evaluate", "--run", noParams.toString(), "--data", data.toString());
+        assertBad("has no model parameters", "predict", "--run", noParams.toString(), "--csv", data.toString());
+    }
+
+    @Test
+    void aRunsConfigReproducesItsHyperparameters() throws IOException {
+        Path again = dir.resolve("again");
+        Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--config",
+                run.resolve("config.json").toString(), "--out", again.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(run.resolve("metrics.json")), Files.readString(again.resolve("metrics.json")));
+    }
+}

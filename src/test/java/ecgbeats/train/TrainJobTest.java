@@ -1,0 +1,112 @@
+package ecgbeats.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecgbeats.data.BadInputException;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.DatasetFile;
+import ecgbeats.data.Sha256;
+import ecgbeats.model.Architecture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainJobTest {
+
+    @TempDir
+    Path dir;
+    private Path data;
+    private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+
+    @BeforeEach
+    void dataset() throws IOException {
+        data = dir.resolve("synthetic.ecgb");
+        DatasetFile.write(SyntheticBeats.dataset(40, 9), data);
+    }
+
+    private static RunConfig small() {
+        return RunConfig.defaults(Architecture.CNN2D).with(Map.of("hidden", "8", "batch", "16", "epochs", "3",
+                "lr", "3e-3", "balance", "oversample", "class_weights", "true"));
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalMetricsAndTheRunFolderIsComplete() throws IOException {
+        TrainJob.Outcome a = new TrainJob(data, small(), dir.resolve("a"), true).run(EpochListener.none(), quiet);
+        TrainJob.Outcome b = new TrainJob(data, small(), dir.resolve("b"), true).run(EpochListener.none(), quiet);
+        assertEquals(Files.readString(dir.resolve("a/metrics.json")), Files.readString(dir.resolve("b/metrics.json")));
+        assertEquals(Files.readString(dir.resolve("a/predictions.csv")), Files.readString(dir.resolve("b/predictions.csv")));
+        assertEquals(Sha256.of(dir.resolve("a/model.params")), Sha256.of(dir.resolve("b/model.params")));
+        for (String f : List.of("config.json", "history.csv", "metrics.json", "predictions.csv", "model.params")) {
+            assertTrue(Files.exists(dir.resolve("a").resolve(f)), f);
+        }
+        assertFalse(Files.exists(dir.resolve(".a.partial")));
+
+        JsonNode config = new ObjectMapper().readTree(dir.resolve("a/config.json").toFile());
+        assertEquals("cnn2d", config.get("model").asText());
+        assertEquals(8, config.get("hyperparameters").get("hidden").asInt());
+        assertEquals(Sha256.of(data), config.get("data").get("sha256").asText());
+        assertEquals("oversample", config.get("training").get("balance").asText());
+        assertEquals(a.parameters(), config.get("parameters").asLong());
+        assertTrue(config.get("software").get("engine").asText().startsWith("PyTorch"));
+
+        List<String> history = Files.readAllLines(dir.resolve("a/history.csv"));
+        assertEquals("epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,seconds", history.get(0));
+        assertEquals(4, history.size());
+        List<String> predictions = Files.readAllLines(dir.resolve("a/predictions.csv"));
+        assertEquals("index,true,pred", predictions.get(0));
+        assertEquals(201, predictions.size());
+        assertTrue(predictions.get(1).matches("0,[NSVFQ],[NSVFQ]"), predictions.get(1));
+    }
+
+    @Test
+    void evaluateReproducesTheRunsTestMetricsExactly() throws IOException {
+        new TrainJob(data, small(), dir.resolve("r"), true).run(EpochListener.none(), quiet);
+        RunDirectory run = new RunDirectory(dir.resolve("r"));
+        BeatDataset d = DatasetFile.read(data);
+        try (Network net = run.loadNetwork()) {
+            Metrics m = Evaluation.metrics(net, d.test(), "test");
+            assertEquals(Files.readString(dir.resolve("r/metrics.json")), RunDirectory.metricsJson(m) + "\n");
+        }
+        assertEquals(small(), run.readRunConfig());
+    }
+
+    @Test
+    void runsMadeForSelectionNeverTouchTest() throws IOException {
+        TrainJob.Outcome o = new TrainJob(data, small(), dir.resolve("s"), false).run(EpochListener.none(), quiet);
+        assertNull(o.test());
+        assertFalse(Files.exists(dir.resolve("s/metrics.json")));
+        assertFalse(Files.exists(dir.resolve("s/predictions.csv")));
+    }
+
+    @Test
+    void anExistingRunIsNeverOverwritten() throws IOException {
+        Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(dir.resolve("taken/notes.txt"), "mine");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> new TrainJob(data, small(), dir.resolve("taken"), true).run(EpochListener.none(), quiet));
+        assertTrue(e.getMessage().contains("already exists and is not empty"), e.getMessage());
+        assertEquals("mine", Files.readString(dir.resolve("taken/notes.txt")));
+    }
+
+    @Test
+    void aRunFolderWithoutParametersIsBadInput() throws IOException {
+        new TrainJob(data, small(), dir.resolve("r"), false).run(EpochListener.none(), quiet);
+        Files.delete(dir.resolve("r/model.params"));
+        BadInputException e = assertThrows(BadInputException.class, () -> new RunDirectory(dir.resolve("r")).loadNetwork());
+        assertTrue(e.getMessage().contains("has no model parameters"), e.getMessage());
+    }
+}
