@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Throughput of ecgbeats against the PyTorch reference on this machine, interleaved
+# (ecgbeats, PyTorch, ecgbeats, PyTorch) because these machines are noisy. Needs Debian's
+# PyTorch: apt-get install -y python3-torch. Prints the JSON lines, then the ratios of the
+# medians per model and phase.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+reference="${TORCH_REFERENCE:-$here/../shared/bench/torch_reference.py}"
+rounds="${ROUNDS:-2}"
+out="$(mktemp)"
+for _ in $(seq "$rounds"); do
+  "$here/ecgbeats" bench --json | tee -a "$out"
+  /usr/bin/python3 "$reference" | tee -a "$out"
+done
+python3 - "$out" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+key = lambda r: (r["model"], r["phase"], r["batch"])
+print("\nmodel     phase  batch  ecgbeats beats/s  pytorch beats/s  ratio")
+for k in sorted({key(r) for r in rows}):
+    e = statistics.median(r["beats_per_s"] for r in rows if key(r) == k and r["impl"] == "ecgbeats")
+    p = statistics.median(r["beats_per_s"] for r in rows if key(r) == k and r["impl"] == "pytorch")
+    print(f"{k[0]:9} {k[1]:6} {k[2]:5}  {e:16.1f}  {p:15.1f}  {e / p:5.2f}x")
+PY
+rm -f "$out"

@@ -1,0 +1,82 @@
+package ecgbeats.tune;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The values one hyperparameter may take (SPEC §4). Numeric domains are sampled in an
+ * "internal" coordinate (log for loguniform) where TPE fits its Parzen estimators.
+ */
+public sealed interface Domain {
+
+    /** A value drawn from the prior. */
+    Object sample(SplittableRandom random);
+
+    /** One of {@code values}, uniformly. */
+    record Choice(List<Object> values) implements Domain {
+        public Choice {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public Object sample(SplittableRandom random) {
+            return values.get(random.nextInt(values.size()));
+        }
+
+        /** Index of {@code v} among the values (numbers compared by value), or -1. */
+        public int indexOf(Object v) {
+            for (int i = 0; i < values.size(); i++) {
+                Object c = values.get(i);
+                if (c.equals(v) || (c instanceof Number a && v instanceof Number b
+                        && a.doubleValue() == b.doubleValue())) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A number: uniform, log-uniform or quantised uniform between lo and hi; integers (randint) are quantised by 1. */
+    record Numeric(Kind kind, double lo, double hi, double q) implements Domain {
+
+        /** The numeric kinds of a space file. */
+        public enum Kind { RANDINT, UNIFORM, LOGUNIFORM, QUNIFORM }
+
+        @Override
+        public Object sample(SplittableRandom random) {
+            return fromInternal(internalLo() + random.nextDouble() * (internalHi() - internalLo()));
+        }
+
+        /** Lower bound in the internal coordinate. */
+        public double internalLo() {
+            return switch (kind) {
+                case LOGUNIFORM -> Math.log(lo);
+                case RANDINT -> lo - 0.5; // each integer owns a unit interval
+                default -> lo;
+            };
+        }
+
+        public double internalHi() {
+            return switch (kind) {
+                case LOGUNIFORM -> Math.log(hi);
+                case RANDINT -> hi + 0.5;
+                default -> hi;
+            };
+        }
+
+        /** The value at an internal coordinate, rounded and clipped as the kind requires. */
+        public Object fromInternal(double x) {
+            return switch (kind) {
+                case LOGUNIFORM -> Math.min(hi, Math.max(lo, Math.exp(x)));
+                case RANDINT -> (int) Math.min(hi, Math.max(lo, Math.round(x)));
+                case QUNIFORM -> Math.min(hi, Math.max(lo, Math.round(x / q) * q));
+                case UNIFORM -> Math.min(hi, Math.max(lo, x));
+            };
+        }
+
+        public double toInternal(Object value) {
+            double v = ((Number) value).doubleValue();
+            return kind == Kind.LOGUNIFORM ? Math.log(v) : v;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package ecgbeats.tune;
+
+/** Every trial runs to its epoch limit or its own early stop. */
+public final class FifoScheduler implements Scheduler {
+
+    @Override
+    public Decision onEpoch(int trial, int epoch, double value) {
+        return Decision.CONTINUE;
+    }
+}

@@ -1,0 +1,10 @@
+package ecgbeats.tune;
+
+/** A trial's life: RUNNING until it COMPLETEs, is PRUNED by the scheduler, or FAILS. */
+public enum TrialState {
+    RUNNING, COMPLETE, PRUNED, FAILED;
+
+    public boolean isFinished() {
+        return this != RUNNING;
+    }
+}
