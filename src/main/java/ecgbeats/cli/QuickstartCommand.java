@@ -1,5 +1,6 @@
 package ecgbeats.cli;
 
+import ecgbeats.data.AtomicFile;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.BuildRequest;
 import ecgbeats.data.DatasetBuilder;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -59,14 +59,7 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.print(DatasetSummary.table(dataset));
 
         Path runDir = out.resolve("run");
-        if (Files.exists(runDir)) {
-            // quickstart owns this folder: a fresh run replaces the last one
-            try (var s = Files.walk(runDir)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        AtomicFile.deleteTree(runDir); // quickstart owns this folder: a fresh run replaces the last one
         RunConfig rc = RunConfig.defaults(Architecture.CNN2D).with(QUICK)
                 .with(Map.of("epochs", Integer.toString(epochs), "seed", Long.toString(seed)));
         System.out.println();

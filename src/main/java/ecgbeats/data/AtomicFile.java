@@ -52,4 +52,16 @@ public final class AtomicFile {
             Files.move(complete, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
+
+    /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +49,7 @@ public final class TrainJob {
         String sha = DatasetFile.sha256(dataFile);
         BeatTable train = Training.prepare(data.train(), config.training());
         Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".partial");
-        deleteRecursively(tmp);
+        AtomicFile.deleteTree(tmp);
         Files.createDirectories(tmp);
         RunDirectory dir = new RunDirectory(tmp);
         try (Network net = Network.create(config.model(), config.training().seed())) {
@@ -83,7 +82,7 @@ public final class TrainJob {
             AtomicFile.moveIntoPlace(tmp, out);
             return new Outcome(new RunDirectory(out), result, test, net.parameterCount());
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(tmp);
+            AtomicFile.deleteTree(tmp);
             throw e;
         }
     }
@@ -94,14 +93,4 @@ public final class TrainJob {
         }
     }
 
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
-    }
 }
