@@ -1,0 +1,307 @@
+package ecgbeats.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.AtomicFile;
+import ecgbeats.data.BadInputException;
+import ecgbeats.data.Seeds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hyperparameter study: asks the sampler for trials, runs them on up to {@code workers} at
+ * once through a {@link TrialRunner}, asks the scheduler after every epoch, and records every
+ * event in the journal before acting on it. The journal is the source of truth: a study
+ * reopened with {@link #resume} keeps its finished trials and runs the interrupted ones again.
+ * Trial k's seed and its suggestion stream derive from the study seed and k alone.
+ */
+public final class Study implements AutoCloseable {
+
+    public static final String JOURNAL = "journal.jsonl";
+
+    private final Path dir;
+    private final StudySettings settings;
+    private final SearchSpace space;
+    private final Sampler sampler;
+    private final Scheduler scheduler;
+    private final Journal journal;
+    private final List<Trial> trials = new ArrayList<>(); // guarded by this
+    private final List<Integer> interrupted = new ArrayList<>();
+
+    private Study(Path dir, StudySettings settings, SearchSpace space, Sampler sampler, Scheduler scheduler)
+            throws IOException {
+        this.dir = dir;
+        this.settings = settings;
+        this.space = space;
+        this.sampler = sampler;
+        this.scheduler = scheduler;
+        this.journal = new Journal(dir.resolve(JOURNAL));
+    }
+
+    /** A new study in {@code dir}, which must not hold one. */
+    public static Study create(Path dir, StudySettings settings, SearchSpace space, Sampler sampler,
+                               Scheduler scheduler) throws IOException {
+        if (Files.exists(dir.resolve(JOURNAL))) {
+            throw new BadInputException("--out " + dir + ": already holds a study (use --resume to continue it)");
+        }
+        Files.createDirectories(dir);
+        Study s = new Study(dir, settings, space, sampler, scheduler);
+        s.journal.append(Journal.event("study").put("fingerprint", settings.fingerprint())
+                .put("seed", settings.seed()).put("objective", settings.objective()));
+        return s;
+    }
+
+    /** Reopens the study in {@code dir}; it must be a study made with the same fingerprint. */
+    public static Study resume(Path dir, StudySettings settings, SearchSpace space, Sampler sampler,
+                               Scheduler scheduler) throws IOException {
+        Path file = dir.resolve(JOURNAL);
+        if (!Files.exists(file)) {
+            throw new BadInputException("--resume " + dir + ": not a study folder (no " + JOURNAL + ")");
+        }
+        List<JsonNode> events = Journal.read(file);
+        if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {
+            throw BadInputException.inFile(file, "does not start with a study event");
+        }
+        String recorded = events.get(0).path("fingerprint").asText();
+        if (!recorded.equals(settings.fingerprint())) {
+            throw new BadInputException("--resume " + dir + ": the study was made with different settings or data ("
+                    + recorded + "; now " + settings.fingerprint() + ")");
+        }
+        Study s = new Study(dir, settings, space, sampler, scheduler);
+        s.replay(events);
+        return s;
+    }
+
+    private void replay(List<JsonNode> events) throws IOException {
+        List<JsonNode> epochs = new ArrayList<>();
+        for (JsonNode e : events) {
+            int n = e.path("trial").asInt(-1);
+            switch (e.path("event").asText()) {
+                case "created" -> {
+                    Map<String, Object> params = new LinkedHashMap<>();
+                    e.get("params").fields().forEachRemaining(f -> params.put(f.getKey(),
+                            f.getValue().isInt() ? (Object) f.getValue().asInt()
+                                    : f.getValue().isNumber() ? (Object) f.getValue().asDouble() : f.getValue().asText()));
+                    trials.add(new Trial(n, params, e.get("seed").asLong(), TrialState.RUNNING, List.of(), Map.of(),
+                            "", 0));
+                }
+                case "started" -> trials.set(n, trials.get(n).onWorker(e.path("worker").asText()));
+                case "resumed" -> trials.set(n, trials.get(n).resumedAt(0));
+                case "epoch" -> {
+                    trials.set(n, trials.get(n).withEpoch(e.get("value").asDouble(), e.path("seconds").asDouble()));
+                    epochs.add(e);
+                }
+                case "completed", "pruned", "failed" -> {
+                    Map<String, Double> metrics = new LinkedHashMap<>();
+                    e.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), f.getValue().asDouble()));
+                    TrialState state = switch (e.get("event").asText()) {
+                        case "completed" -> TrialState.COMPLETE;
+                        case "pruned" -> TrialState.PRUNED;
+                        default -> TrialState.FAILED;
+                    };
+                    trials.set(n, trials.get(n).finished(state, metrics, e.path("seconds").asDouble()));
+                }
+                default -> { }
+            }
+        }
+        // the scheduler relearns its rungs from the trials that finished; interrupted ones run again
+        for (JsonNode e : epochs) {
+            int n = e.get("trial").asInt();
+            if (trials.get(n).state().isFinished()) {
+                scheduler.onEpoch(n, e.get("epoch").asInt(), e.get("value").asDouble());
+            }
+        }
+        for (Trial t : trials) {
+            if (t.state() == TrialState.RUNNING) {
+                interrupted.add(t.number());
+            }
+        }
+    }
+
+    /** Runs trials until the trial budget, the time budget or the sampler is exhausted. */
+    public List<Trial> run(TrialRunner runner, int workers) throws InterruptedException {
+        long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
+                : System.nanoTime() + settings.timeBudget().toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true);
+            return t;
+        });
+        Semaphore slots = new Semaphore(workers);
+        try {
+            List<Integer> again = new ArrayList<>(interrupted);
+            interrupted.clear();
+            while (System.nanoTime() < deadline) {
+                slots.acquire();
+                Optional<Trial> next = again.isEmpty() ? create() : Optional.of(restart(again.remove(0)));
+                if (next.isEmpty()) {
+                    slots.release();
+                    break;
+                }
+                Trial t = next.get();
+                pool.submit(() -> {
+                    try {
+                        execute(t, runner);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(365, TimeUnit.DAYS);
+        }
+        return trials();
+    }
+
+    private synchronized Optional<Trial> create() {
+        int n = trials.size();
+        if (n >= settings.trials()) {
+            return Optional.empty();
+        }
+        Optional<Map<String, Object>> params = sampler.suggest(space, List.copyOf(trials),
+                Seeds.random(settings.seed(), "suggest-" + n));
+        if (params.isEmpty()) {
+            return Optional.empty();
+        }
+        Trial t = new Trial(n, params.get(), Seeds.derive(settings.seed(), "trial-" + n), TrialState.RUNNING,
+                List.of(), Map.of(), "", 0);
+        ObjectNode e = Journal.event("created").put("trial", n).put("seed", t.seed());
+        e.set("params", Journal.JSON.valueToTree(t.params()));
+        append(e);
+        trials.add(t);
+        return Optional.of(t);
+    }
+
+    private synchronized Trial restart(int n) {
+        Trial t = trials.get(n).resumedAt(0);
+        trials.set(n, t);
+        append(Journal.event("resumed").put("trial", n).put("epoch", 0));
+        return t;
+    }
+
+    private void execute(Trial trial, TrialRunner runner) {
+        int n = trial.number();
+        String worker = Thread.currentThread().getName();
+        long start = System.nanoTime();
+        synchronized (this) {
+            trials.set(n, trials.get(n).onWorker(worker));
+            append(Journal.event("started").put("trial", n).put("worker", worker).put("epoch", 0));
+        }
+        boolean[] stopped = {false};
+        try {
+            Map<String, Double> metrics = runner.run(n, trial.params(), trial.seed(), (epoch, value, m) -> {
+                synchronized (this) {
+                    double seconds = (System.nanoTime() - start) / 1e9;
+                    trials.set(n, trials.get(n).withEpoch(value, seconds));
+                    Decision d = scheduler.onEpoch(n, epoch, value);
+                    ObjectNode e = Journal.event("epoch").put("trial", n).put("epoch", epoch).put("value", value)
+                            .put("seconds", seconds).put("decision", d.name());
+                    e.set("metrics", Journal.JSON.valueToTree(m));
+                    append(e);
+                    stopped[0] |= d == Decision.STOP;
+                    return d;
+                }
+            });
+            finish(n, stopped[0] ? TrialState.PRUNED : TrialState.COMPLETE, metrics, start, null);
+        } catch (Exception e) {
+            finish(n, TrialState.FAILED, Map.of(), start, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    private synchronized void finish(int n, TrialState state, Map<String, Double> metrics, long start, String error) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        trials.set(n, trials.get(n).finished(state, metrics, seconds));
+        String type = switch (state) {
+            case COMPLETE -> "completed";
+            case PRUNED -> "pruned";
+            default -> "failed";
+        };
+        ObjectNode e = Journal.event(type).put("trial", n).put("seconds", seconds)
+                .put("epochs", trials.get(n).epochs());
+        e.set("metrics", Journal.JSON.valueToTree(metrics));
+        if (error != null) {
+            e.put("error", error);
+        }
+        append(e);
+        writeResults();
+    }
+
+    private void append(ObjectNode e) {
+        try {
+            journal.append(e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /** Snapshots of every trial, in creation order. */
+    public synchronized List<Trial> trials() {
+        return List.copyOf(trials);
+    }
+
+    /** The complete trial with the best objective, if any trial completed. */
+    public synchronized Optional<Trial> best() {
+        return trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.best().isPresent())
+                .max(Comparator.comparingDouble((Trial t) -> t.best().getAsDouble())
+                        .thenComparing(Trial::number, Comparator.reverseOrder()));
+    }
+
+    /** results.csv and results.md: one row per trial, best objective first. */
+    synchronized void writeResults() {
+        List<Trial> sorted = new ArrayList<>(trials);
+        sorted.sort(Comparator.comparingDouble((Trial t) -> t.best().orElse(Double.NEGATIVE_INFINITY)).reversed()
+                .thenComparingInt(Trial::number));
+        List<String> names = new ArrayList<>(space.domains().keySet());
+        StringBuilder csv = new StringBuilder("trial,state,epochs,recall_macro,accuracy,seconds,worker");
+        StringBuilder md = new StringBuilder("| trial | state | epochs | recall_macro | accuracy | seconds | worker");
+        for (String p : names) {
+            csv.append(',').append(p);
+            md.append(" | ").append(p);
+        }
+        csv.append('\n');
+        md.append(" |\n|").append("---|".repeat(7 + names.size())).append('\n');
+        for (Trial t : sorted) {
+            String[] cells = {Integer.toString(t.number()), t.state().name(), Integer.toString(t.epochs()),
+                format(t.metrics().get("recall_macro")), format(t.metrics().get("accuracy")),
+                String.format(java.util.Locale.ROOT, "%.1f", t.seconds()), t.worker()};
+            csv.append(String.join(",", cells));
+            md.append("| ").append(String.join(" | ", cells));
+            for (String p : names) {
+                Object v = t.params().get(p);
+                csv.append(',').append(v);
+                md.append(" | ").append(v instanceof Double d ? format(d) : String.valueOf(v));
+            }
+            csv.append('\n');
+            md.append(" |\n");
+        }
+        try {
+            AtomicFile.writeString(dir.resolve("results.csv"), csv.toString());
+            AtomicFile.writeString(dir.resolve("results.md"), md.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String format(Double v) {
+        return v == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    @Override
+    public void close() throws IOException {
+        journal.close();
+    }
+}

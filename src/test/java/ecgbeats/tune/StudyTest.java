@@ -1,0 +1,167 @@
+package ecgbeats.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ecgbeats.data.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StudyTest {
+
+    @TempDir
+    Path dir;
+
+    private static final SearchSpace SPACE = SearchSpaces.parse("s", "x: {uniform: [0, 1]}\nk: {choice: [a, b]}\n");
+
+    private static StudySettings settings(int trials, String fingerprint) {
+        return new StudySettings(trials, 7, null, "recall_macro", fingerprint);
+    }
+
+    /** A fake training: the value climbs towards 1 − (x − 0.7)² over 9 epochs. */
+    private static final TrialRunner CURVE = (n, p, seed, reporter) -> {
+        double x = (Double) p.get("x");
+        double target = 1 - (x - 0.7) * (x - 0.7);
+        double v = 0;
+        for (int e = 1; e <= 9; e++) {
+            v = target * e / 9.0;
+            if (reporter.report(e, v, Map.of("accuracy", v)) == Decision.STOP) {
+                break;
+            }
+        }
+        return Map.of("recall_macro", v, "accuracy", v);
+    };
+
+    @Test
+    void aStudyJournalsEveryTrialAndWritesItsResults() throws Exception {
+        try (Study s = Study.create(dir, settings(8, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            List<Trial> trials = s.run(CURVE, 2);
+            assertEquals(8, trials.size());
+            assertTrue(trials.stream().allMatch(t -> t.state() == TrialState.COMPLETE && t.epochs() == 9));
+            Trial best = s.best().orElseThrow();
+            assertTrue(trials.stream().allMatch(t -> t.best().getAsDouble() <= best.best().getAsDouble()));
+        }
+        List<JsonNode> events = Journal.read(dir.resolve(Study.JOURNAL));
+        assertEquals("study", events.get(0).get("event").asText());
+        assertEquals(8, events.stream().filter(e -> e.get("event").asText().equals("created")).count());
+        assertEquals(72, events.stream().filter(e -> e.get("event").asText().equals("epoch")).count());
+        assertEquals(8, events.stream().filter(e -> e.get("event").asText().equals("completed")).count());
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertEquals("trial,state,epochs,recall_macro,accuracy,seconds,worker,x,k", csv.get(0));
+        assertEquals(9, csv.size());
+        double previous = Double.POSITIVE_INFINITY;
+        for (String row : csv.subList(1, csv.size())) {
+            double v = Double.parseDouble(row.split(",")[3]);
+            assertTrue(v <= previous, "results.csv is not sorted by the objective");
+            previous = v;
+        }
+        assertTrue(Files.readString(dir.resolve("results.md")).startsWith("| trial | state | epochs |"));
+    }
+
+    @Test
+    void ashaPrunesTrialsBelowTheirRung() throws Exception {
+        try (Study s = Study.create(dir, settings(20, "f"), SPACE, new RandomSampler(), new AshaScheduler(1, 3, 9))) {
+            List<Trial> trials = s.run(CURVE, 1);
+            long pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+            assertTrue(pruned >= 8, pruned + " pruned of 20");
+            int epochs = trials.stream().mapToInt(Trial::epochs).sum();
+            assertTrue(epochs < 20 * 9 * 0.6, epochs + " epochs instead of " + 20 * 9);
+            for (Trial t : trials) {
+                if (t.state() == TrialState.PRUNED) {
+                    assertTrue(List.of(1, 3).contains(t.epochs()), "pruned at epoch " + t.epochs());
+                }
+            }
+        }
+    }
+
+    /** Thrown past the study's handler, like a worker that dies without a word. */
+    static final class Killed extends Error {
+    }
+
+    @Test
+    void resumeKeepsFinishedTrialsAndRunsTheInterruptedOneAgain() throws Exception {
+        Map<Integer, AtomicInteger> calls = new ConcurrentHashMap<>();
+        TrialRunner dies = (n, p, seed, reporter) -> {
+            calls.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            if (n == 2) {
+                reporter.report(1, 0.1, Map.of());
+                throw new Killed();
+            }
+            return CURVE.run(n, p, seed, reporter);
+        };
+        List<Trial> first;
+        try (Study s = Study.create(dir, settings(5, "f"), SPACE, new TpeSampler(), new FifoScheduler())) {
+            first = s.run(dies, 1);
+        }
+        assertEquals(TrialState.RUNNING, first.get(2).state());
+        // a kill can also tear the journal's last line
+        Files.writeString(dir.resolve(Study.JOURNAL), "{\"event\":\"epo", StandardOpenOption.APPEND);
+
+        TrialRunner counting = (n, p, seed, reporter) -> {
+            calls.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            return CURVE.run(n, p, seed, reporter);
+        };
+        List<Trial> after;
+        try (Study s = Study.resume(dir, settings(6, "f"), SPACE, new TpeSampler(), new FifoScheduler())) {
+            after = s.run(counting, 1);
+        }
+        assertEquals(6, after.size());
+        assertTrue(after.stream().allMatch(t -> t.state() == TrialState.COMPLETE));
+        for (int n : List.of(0, 1, 3, 4, 5)) {
+            assertEquals(1, calls.get(n).get(), "trial " + n + " ran " + calls.get(n) + " times");
+            if (n < 5) {
+                assertEquals(first.get(n).params(), after.get(n).params());
+                assertEquals(first.get(n).values(), after.get(n).values());
+            }
+        }
+        assertEquals(2, calls.get(2).get());
+        assertEquals(first.get(2).params(), after.get(2).params());
+        assertEquals(9, after.get(2).epochs());
+    }
+
+    @Test
+    void aResumeMustMatchTheStudy() throws Exception {
+        try (Study s = Study.create(dir, settings(1, "data=abc"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            s.run(CURVE, 1);
+        }
+        String journal = Files.readString(dir.resolve(Study.JOURNAL));
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> Study.resume(dir, settings(2, "data=xyz"), SPACE, new RandomSampler(), new FifoScheduler()));
+        assertTrue(e.getMessage().contains("different settings or data"), e.getMessage());
+        e = assertThrows(BadInputException.class,
+                () -> Study.create(dir, settings(2, "data=abc"), SPACE, new RandomSampler(), new FifoScheduler()));
+        assertTrue(e.getMessage().contains("already holds a study"), e.getMessage());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        e = assertThrows(BadInputException.class,
+                () -> Study.resume(empty, settings(2, "data=abc"), SPACE, new RandomSampler(), new FifoScheduler()));
+        assertTrue(e.getMessage().contains("not a study folder"), e.getMessage());
+        assertEquals(journal, Files.readString(dir.resolve(Study.JOURNAL)), "a refused resume changed the journal");
+    }
+
+    @Test
+    void aFailingTrialIsRecordedAndTheStudyGoesOn() throws Exception {
+        TrialRunner flaky = (n, p, seed, reporter) -> {
+            if (n == 1) {
+                throw new IOException("out of memory");
+            }
+            return CURVE.run(n, p, seed, reporter);
+        };
+        try (Study s = Study.create(dir, settings(3, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            List<Trial> trials = s.run(flaky, 1);
+            assertEquals(TrialState.FAILED, trials.get(1).state());
+            assertEquals(TrialState.COMPLETE, trials.get(2).state());
+        }
+        assertTrue(Files.readString(dir.resolve(Study.JOURNAL)).contains("\"error\":\"out of memory\""));
+    }
+}
