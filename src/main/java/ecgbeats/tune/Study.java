@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A hyperparameter study: asks the sampler for trials, runs them on up to {@code workers} at
@@ -135,8 +136,9 @@ public final class Study implements AutoCloseable {
     public List<Trial> run(TrialRunner runner, int workers) throws InterruptedException {
         long deadline = settings.timeBudget() == null ? Long.MAX_VALUE
                 : System.nanoTime() + settings.timeBudget().toNanos();
+        AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r);
+            Thread t = new Thread(r, "worker-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

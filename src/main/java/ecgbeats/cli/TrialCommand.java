@@ -1,0 +1,73 @@
+package ecgbeats.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecgbeats.data.AtomicFile;
+import ecgbeats.model.Architecture;
+import ecgbeats.train.EpochListener;
+import ecgbeats.train.Metrics;
+import ecgbeats.train.ProgressPrinter;
+import ecgbeats.train.RunConfig;
+import ecgbeats.train.TrainJob;
+import ecgbeats.tune.ProcessTrialRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code trial} (internal): the worker side of one tuning trial. Trains the run described by
+ * a trial.json, reports each epoch on stdout and waits for the study's decision on stdin.
+ * Never evaluates on test.
+ */
+@Command(name = "trial", hidden = true, description = "Worker side of one tuning trial (started by tune).")
+final class TrialCommand implements Callable<Integer> {
+
+    @Option(names = "--spec", required = true, paramLabel = "FILE")
+    Path spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode s = json.readTree(spec.toFile());
+        Map<String, String> values = new LinkedHashMap<>();
+        s.get("params").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+        s.get("training").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+        RunConfig rc = RunConfig.defaults(Architecture.parse(s.get("model").asText())).with(values);
+        Path out = Path.of(s.get("out").asText());
+        AtomicFile.deleteTree(out); // an interrupted attempt starts again
+        BufferedReader decisions = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        ProgressPrinter progress = new ProgressPrinter(System.out);
+        EpochListener listener = (r, max) -> {
+            progress.onEpoch(r, max);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", r.epoch());
+            m.put("value", r.valid().get(rc.training().objective()));
+            m.put("metrics", Map.of("recall_macro", r.valid().recallMacro(), "accuracy", r.valid().accuracy(),
+                    "valid_loss", r.validLoss()));
+            try {
+                System.out.println(ProcessTrialRunner.EPOCH + json.writeValueAsString(m));
+                System.out.flush();
+                String answer = decisions.readLine();
+                if (answer == null) {
+                    // the coordinator is gone: leave at once, writing nothing; a resumed study runs this trial again
+                    System.exit(3);
+                }
+                return "STOP".equals(answer) ? EpochListener.Decision.STOP : EpochListener.Decision.CONTINUE;
+            } catch (java.io.IOException e) {
+                return EpochListener.Decision.STOP;
+            }
+        };
+        TrainJob.Outcome o = new TrainJob(Path.of(s.get("data").asText()), rc, out, false).run(listener, System.out);
+        Metrics best = o.training().bestValid();
+        System.out.println(ProcessTrialRunner.DONE + json.writeValueAsString(Map.of("recall_macro", best.recallMacro(),
+                "accuracy", best.accuracy(), "best_epoch", (double) o.training().bestEpoch())));
+        return 0;
+    }
+}

@@ -1,0 +1,243 @@
+package ecgbeats.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.AtomicFile;
+import ecgbeats.data.BadInputException;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.DatasetFile;
+import ecgbeats.data.Seeds;
+import ecgbeats.model.Architecture;
+import ecgbeats.train.Evaluation;
+import ecgbeats.train.Metrics;
+import ecgbeats.train.Network;
+import ecgbeats.train.RunConfig;
+import ecgbeats.train.RunDirectory;
+import ecgbeats.tune.AshaScheduler;
+import ecgbeats.tune.FifoScheduler;
+import ecgbeats.tune.ProcessTrialRunner;
+import ecgbeats.tune.Sampler;
+import ecgbeats.tune.Samplers;
+import ecgbeats.tune.Scheduler;
+import ecgbeats.tune.SearchSpace;
+import ecgbeats.tune.SearchSpaces;
+import ecgbeats.tune.Study;
+import ecgbeats.tune.StudySettings;
+import ecgbeats.tune.Trial;
+import ecgbeats.tune.TrialState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code tune}: a hyperparameter study, trials in worker processes, selection on validation. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+        description = "Tune a model's hyperparameters on the validation split; each trial trains in its own worker "
+                + "process; only the best trial is evaluated on test, once, into OUT/best.")
+final class TuneCommand implements Callable<Integer> {
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A dataset file.")
+    Path data;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "The architecture to tune.")
+    String model;
+
+    @Option(names = "--space", required = true, paramLabel = "PRESET|FILE",
+            description = "seed-cnngru1d, seed-cnn2d, or a YAML/JSON space file.")
+    String space;
+
+    @Option(names = "--search", defaultValue = "tpe", paramLabel = "random|tpe|grid", description = "Default: ${DEFAULT-VALUE}.")
+    String search;
+
+    @Option(names = "--trials", required = true, paramLabel = "N", description = "Trials to run.")
+    int trials;
+
+    @Option(names = "--epochs", defaultValue = "30", paramLabel = "N", description = "Epoch limit per trial. Default: ${DEFAULT-VALUE}.")
+    int epochs;
+
+    @Option(names = "--fraction", defaultValue = "1.0", paramLabel = "F", description = "Share of the train split per trial. Default: ${DEFAULT-VALUE}.")
+    double fraction;
+
+    @Option(names = "--scheduler", defaultValue = "fifo", paramLabel = "fifo|asha", description = "Default: ${DEFAULT-VALUE}.")
+    String scheduler;
+
+    @Option(names = "--grace", defaultValue = "1", paramLabel = "N", description = "ASHA grace period in epochs. Default: ${DEFAULT-VALUE}.")
+    int grace;
+
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "Trials at once, each in its own process. Default: ${DEFAULT-VALUE}.")
+    int workers;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", description = "No new trial after this long, e.g. 90m, 2h, 45s.")
+    String timeBudget;
+
+    @Option(names = "--objective", defaultValue = "recall_macro", paramLabel = "recall_macro|accuracy", description = "Default: ${DEFAULT-VALUE}.")
+    String objective;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study folder.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the study in --out after a crash or kill.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Architecture arch = Architecture.parse(model);
+        SearchSpace sp = SearchSpaces.load(space);
+        Sampler sampler = Samplers.create(search);
+        if (trials < 1 || epochs < 1 || workers < 1) {
+            throw new BadInputException("--trials, --epochs and --workers must be at least 1");
+        }
+        ecgbeats.train.Objective.parse(objective);
+        RunConfig base = RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
+                "fraction", Double.toString(fraction), "objective", objective));
+        // a parameter the model does not have fails here, before anything is written
+        for (int i = 0; i < 5; i++) {
+            base.with(asStrings(sp.sample(Seeds.random(seed, "check-" + i))));
+        }
+        Scheduler sched = switch (scheduler) {
+            case "fifo" -> new FifoScheduler();
+            case "asha" -> new AshaScheduler(grace, 3, epochs);
+            default -> throw new BadInputException("--scheduler " + scheduler + ": expected fifo or asha");
+        };
+        Duration budget = timeBudget == null ? null : parseDuration(timeBudget);
+        BeatDataset dataset = DatasetFile.read(data);
+        String sha = DatasetFile.sha256(data);
+        String fingerprint = String.join(" ", "data=" + sha, "model=" + arch.id(), "space=" + sp.domains(),
+                "search=" + search, "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
+                "objective=" + objective, "seed=" + seed);
+        StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
+        ObjectMapper json = new ObjectMapper();
+        Path trialsDir = out.resolve("trials");
+        ProcessTrialRunner runner = new ProcessTrialRunner((n, params, trialSeed) -> {
+            Path dir = trialsDir.resolve(String.format("%04d", n));
+            Files.createDirectories(dir);
+            ObjectNode spec = json.createObjectNode();
+            spec.put("data", data.toAbsolutePath().toString()).put("model", arch.id())
+                    .put("out", dir.resolve("run").toAbsolutePath().toString());
+            spec.set("params", json.valueToTree(params));
+            ObjectNode training = spec.putObject("training");
+            training.put("epochs", epochs).put("fraction", fraction).put("objective", objective).put("seed", trialSeed);
+            Path specFile = dir.resolve("trial.json");
+            AtomicFile.writeString(specFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
+            return new ProcessTrialRunner.Launch(workerCommand(specFile), dir.resolve("log.txt"));
+        });
+        List<Trial> result;
+        try (Study study = resume ? Study.resume(out, settings, sp, sampler, sched)
+                : Study.create(out, settings, sp, sampler, sched)) {
+            System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d worker(s)%n", out, arch.id(),
+                    search, scheduler, trials, workers);
+            result = study.run(runner, workers);
+            printStatus(result);
+            Optional<Trial> best = study.best();
+            if (best.isEmpty()) {
+                System.out.println("no trial completed: nothing to evaluate on test");
+                return 1;
+            }
+            evaluateBest(best.get(), dataset, trialsDir);
+        }
+        return 0;
+    }
+
+    /** The best trial's run, copied to OUT/best and evaluated once on test. */
+    private void evaluateBest(Trial best, BeatDataset dataset, Path trialsDir) throws Exception {
+        Path from = trialsDir.resolve(String.format("%04d", best.number())).resolve("run");
+        Path bestDir = out.resolve("best");
+        AtomicFile.deleteTree(bestDir);
+        Files.createDirectories(bestDir);
+        for (String f : List.of(RunDirectory.CONFIG, RunDirectory.HISTORY, RunDirectory.PARAMS)) {
+            Files.copy(from.resolve(f), bestDir.resolve(f));
+        }
+        RunDirectory run = new RunDirectory(bestDir);
+        try (Network net = run.loadNetwork()) {
+            Metrics test = Evaluation.metrics(net, dataset.test(), "test");
+            run.writeMetrics(test);
+            int[] truth = new int[dataset.test().size()];
+            for (int i = 0; i < truth.length; i++) {
+                truth[i] = dataset.test().label(i);
+            }
+            float[] logp = net.logProbabilities(dataset.test(), 256);
+            int[] pred = new int[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                int b = 0;
+                for (int c = 1; c < 5; c++) {
+                    if (logp[i * 5 + c] > logp[i * 5 + b]) {
+                        b = c;
+                    }
+                }
+                pred[i] = b;
+            }
+            run.writePredictions(truth, pred);
+            System.out.printf("best trial %d (validation %s %.4f), evaluated once on test -> %s%n", best.number(),
+                    objective, best.best().getAsDouble(), bestDir);
+            System.out.print(test.table());
+        }
+    }
+
+    private static void printStatus(List<Trial> trials) {
+        long complete = trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+        long pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).count();
+        long failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).count();
+        System.out.printf("%d trials: %d complete, %d pruned, %d failed (results.csv, results.md)%n", trials.size(),
+                complete, pruned, failed);
+    }
+
+    private static Map<String, String> asStrings(Map<String, Object> params) {
+        Map<String, String> m = new LinkedHashMap<>();
+        params.forEach((k, v) -> m.put(k, String.valueOf(v)));
+        return m;
+    }
+
+    /** The same java, class path and heap limit as this process, running the trial command. */
+    private static List<String> workerCommand(Path spec) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-Xmx4g");
+        String home = System.getProperty("ecgbeats.home");
+        if (home != null) {
+            cmd.add("-Decgbeats.home=" + home);
+        }
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            cp.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add(Main.class.getName());
+        cmd.add("trial");
+        cmd.add("--spec");
+        cmd.add(spec.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    static Duration parseDuration(String s) {
+        try {
+            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+            if (t.matches("\\d+[smh]")) {
+                long v = Long.parseLong(t.substring(0, t.length() - 1));
+                return switch (t.charAt(t.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(v);
+                    case 'm' -> Duration.ofMinutes(v);
+                    default -> Duration.ofHours(v);
+                };
+            }
+            return Duration.parse(s.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new BadInputException("--time-budget " + s + ": expected a duration such as 45s, 90m or 2h");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package ecgbeats.tune;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs each trial in its own worker process (DJL's PyTorch engine allows one gradient
+ * collector per JVM). The worker prints {@code @epoch {json}} after each epoch and waits for
+ * {@code CONTINUE} or {@code STOP} on its standard input; it ends with {@code @done {json}}
+ * holding its final validation metrics. Its other output goes to the trial's log file.
+ */
+public final class ProcessTrialRunner implements TrialRunner {
+
+    /** Prepares trial n's folder and returns the worker's command line and log file. */
+    @FunctionalInterface
+    public interface Launcher {
+        Launch prepare(int number, Map<String, Object> params, long seed) throws IOException;
+    }
+
+    /** A worker command and where its output goes. */
+    public record Launch(List<String> command, Path log) {
+    }
+
+    public static final String EPOCH = "@epoch ";
+    public static final String DONE = "@done ";
+
+    private final Launcher launcher;
+
+    public ProcessTrialRunner(Launcher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public Map<String, Double> run(int number, Map<String, Object> params, long seed, EpochReporter reporter)
+            throws Exception {
+        Launch launch = launcher.prepare(number, params, seed);
+        Process p = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
+        Map<String, Double> result = null;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter answer = new PrintWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
+             Writer log = Files.newBufferedWriter(launch.log(), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(EPOCH)) {
+                    JsonNode e = Journal.JSON.readTree(line.substring(EPOCH.length()));
+                    Decision d = reporter.report(e.get("epoch").asInt(), e.get("value").asDouble(),
+                            metrics(e.get("metrics")));
+                    answer.println(d.name());
+                    answer.flush();
+                } else if (line.startsWith(DONE)) {
+                    result = metrics(Journal.JSON.readTree(line.substring(DONE.length())));
+                } else {
+                    log.write(line);
+                    log.write('\n');
+                    log.flush();
+                }
+            }
+        } finally {
+            int code = p.waitFor();
+            if (code != 0 && result == null) {
+                throw new IOException("worker exited with code " + code + "; see " + launch.log());
+            }
+        }
+        if (result == null) {
+            throw new IOException("worker ended without a result; see " + launch.log());
+        }
+        return result;
+    }
+
+    private static Map<String, Double> metrics(JsonNode node) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (node != null) {
+            node.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().asDouble()));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package ecgbeats.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ecgbeats.TestData;
+import ecgbeats.tune.Journal;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real tiny study end to end, in worker processes, killed with SIGKILL and resumed. */
+class TuneCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path space;
+
+    @BeforeAll
+    static void dataset() throws IOException {
+        data = dir.resolve("d.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
+                "--out", data.toString()).code());
+        space = dir.resolve("space.yaml");
+        Files.writeString(space, "hidden: {choice: [4, 8]}\nlr: {loguniform: [0.001, 0.01]}\n");
+    }
+
+    private static String[] tune(Path out, String... extra) {
+        return tune(out, space, extra);
+    }
+
+    private static String[] tune(Path out, Path spaceFile, String... extra) {
+        List<String> a = new ArrayList<>(List.of("tune", "--data", data.toString(), "--model", "cnn2d", "--space",
+                spaceFile.toString(), "--search", "tpe", "--trials", "4", "--epochs", "2", "--fraction", "0.2",
+                "--out", out.toString()));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    private static List<JsonNode> events(Path study, String type) {
+        return Journal.read(study.resolve("journal.jsonl")).stream()
+                .filter(e -> e.get("event").asText().equals(type)).toList();
+    }
+
+    @Test
+    void aStudyKilledMidwayResumesWithoutRerunningFinishedTrials() throws Exception {
+        Path study = dir.resolve("study");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(tune(study)));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("coordinator.log").toFile()).start();
+        // kill the coordinator as soon as one trial has finished
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            if (Files.exists(study.resolve("journal.jsonl")) && !events(study, "completed").isEmpty()) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        p.destroyForcibly().waitFor();
+        List<Integer> finishedBefore = events(study, "completed").stream().map(e -> e.get("trial").asInt()).toList();
+        assertFalse(finishedBefore.isEmpty(), Files.readString(dir.resolve("coordinator.log")));
+
+        Cli.Run r = Cli.run(tune(study, "--resume"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(4, events(study, "created").size(), "trials were created twice");
+        for (int n : finishedBefore) {
+            long starts = events(study, "started").stream().filter(e -> e.get("trial").asInt() == n).count();
+            assertEquals(1, starts, "finished trial " + n + " ran again");
+        }
+        long finished = events(study, "completed").size() + events(study, "pruned").size();
+        assertEquals(4, finished, "failed: " + events(study, "failed"));
+        assertEquals(5, Files.readAllLines(study.resolve("results.csv")).size());
+        assertTrue(Files.exists(study.resolve("best/metrics.json")));
+        assertTrue(r.out().contains("evaluated once on test"), r.out());
+    }
+
+    private static void assertBad(String expected, String... args) {
+        Cli.Run r = Cli.run(args);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in " + r.err());
+    }
+
+    @Test
+    void badStudiesAreRefusedWithoutTouchingTheStudyFolder() throws IOException {
+        Path out = dir.resolve("bad");
+        Path wrong = dir.resolve("wrong.yaml");
+        Files.writeString(wrong, "gru_hidden: {choice: [8, 16]}\n");
+        assertBad("cnn2d does not use hyperparameter 'gru_hidden'", tune(out, wrong));
+        Files.writeString(wrong, "hidden: {uniform: [9, 3]}\n");
+        assertBad("lo > hi", tune(out, wrong));
+        assertBad("not a study folder", tune(out, "--resume"));
+        assertBad("--time-budget soon", tune(out, "--time-budget", "soon"));
+        assertFalse(Files.exists(out.resolve("journal.jsonl")));
+
+        Path other = dir.resolve("other.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "213",
+                "--out", other.toString()).code());
+        Path study = dir.resolve("small");
+        Cli.Run ok = Cli.run("tune", "--data", data.toString(), "--model", "cnn2d", "--space", space.toString(),
+                "--search", "random", "--trials", "1", "--epochs", "1", "--fraction", "0.2", "--out", study.toString());
+        assertEquals(0, ok.code(), ok.err());
+        String journal = Files.readString(study.resolve("journal.jsonl"));
+        assertBad("different settings or data", "tune", "--data", other.toString(), "--model", "cnn2d", "--space",
+                space.toString(), "--search", "random", "--trials", "1", "--epochs", "1", "--fraction", "0.2",
+                "--out", study.toString(), "--resume");
+        assertEquals(journal, Files.readString(study.resolve("journal.jsonl")));
+    }
+}
