@@ -164,24 +164,9 @@ final class TuneCommand implements Callable<Integer> {
         }
         RunDirectory run = new RunDirectory(bestDir);
         try (Network net = run.loadNetwork()) {
-            Metrics test = Evaluation.metrics(net, dataset.test(), "test");
-            run.writeMetrics(test);
-            int[] truth = new int[dataset.test().size()];
-            for (int i = 0; i < truth.length; i++) {
-                truth[i] = dataset.test().label(i);
-            }
-            float[] logp = net.logProbabilities(dataset.test(), 256);
-            int[] pred = new int[truth.length];
-            for (int i = 0; i < truth.length; i++) {
-                int b = 0;
-                for (int c = 1; c < 5; c++) {
-                    if (logp[i * 5 + c] > logp[i * 5 + b]) {
-                        b = c;
-                    }
-                }
-                pred[i] = b;
-            }
-            run.writePredictions(truth, pred);
+            Evaluation e = Evaluation.of(net, dataset.test(), "test");
+            e.writeTo(run);
+            Metrics test = e.metrics();
             System.out.printf("best trial %d (validation %s %.4f), evaluated once on test -> %s%n", best.number(),
                     objective, best.best().getAsDouble(), bestDir);
             System.out.print(test.table());

@@ -2,14 +2,22 @@ package ecgbeats.train;
 
 import ecgbeats.data.beat.BeatTable;
 
-/** Metrics of a trained network on a whole split. */
-public final class Evaluation {
+/** A trained network's predictions and metrics on a whole split. */
+public record Evaluation(Metrics metrics, int[] truth, int[] predictions) {
 
-    private Evaluation() {
+    public static Evaluation of(Network net, BeatTable beats, String split) {
+        int[] truth = Training.labels(beats);
+        int[] pred = Training.argmax(net.logProbabilities(beats, 256));
+        return new Evaluation(Metrics.of(split, truth, pred), truth, pred);
     }
 
     public static Metrics metrics(Network net, BeatTable beats, String split) {
-        float[] logp = net.logProbabilities(beats, 256);
-        return Metrics.of(split, Training.labels(beats), Training.argmax(logp));
+        return of(net, beats, split).metrics();
+    }
+
+    /** Writes metrics.json and predictions.csv into {@code run}. */
+    public void writeTo(RunDirectory run) throws java.io.IOException {
+        run.writeMetrics(metrics);
+        run.writePredictions(truth, predictions);
     }
 }

@@ -68,12 +68,9 @@ public final class TrainJob {
             net.save(dir.params());
             Metrics test = null;
             if (evaluateTest) {
-                float[] logp = net.logProbabilities(data.test(), 256);
-                int[] truth = Training.labels(data.test());
-                int[] pred = Training.argmax(logp);
-                test = Metrics.of("test", truth, pred);
-                dir.writeMetrics(test);
-                dir.writePredictions(truth, pred);
+                Evaluation e = Evaluation.of(net, data.test(), "test");
+                e.writeTo(dir);
+                test = e.metrics();
             }
             Files.createDirectories(out.toAbsolutePath().getParent());
             if (Files.exists(out)) {
