@@ -6,6 +6,7 @@ import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.train.Network;
 import ecgbeats.train.RunDirectory;
+import ecgbeats.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,13 +39,9 @@ final class PredictCommand implements Callable<Integer> {
         try (Network net = new RunDirectory(run).loadNetwork()) {
             beats = KaggleCsv.readForPrediction(csv);
             float[] logp = net.logProbabilities(beats, 256);
+            int[] classes = Training.argmax(logp);
             for (int i = 0; i < beats.size(); i++) {
-                int best = 0;
-                for (int c = 1; c < AamiClass.COUNT; c++) {
-                    if (logp[i * AamiClass.COUNT + c] > logp[i * AamiClass.COUNT + best]) {
-                        best = c;
-                    }
-                }
+                int best = classes[i];
                 sb.append(i).append(',').append(AamiClass.ofLabel(best).name());
                 for (int c = 0; c < AamiClass.COUNT; c++) {
                     sb.append(',').append(String.format(Locale.ROOT, "%.6f", Math.exp(logp[i * AamiClass.COUNT + c])));

@@ -28,8 +28,7 @@ import java.util.concurrent.Callable;
 final class QuickstartCommand implements Callable<Integer> {
 
     /** A cnn2d sized for a couple of minutes on two cores; class weights instead of oversampling keep epochs short. */
-    static final Map<String, String> QUICK = Map.of("hidden", "64", "batch", "32", "epochs", "10",
-            "class_weights", "true");
+    static final Map<String, String> QUICK = Map.of("hidden", "64", "batch", "32", "class_weights", "true");
 
     @Mixin
     DebugOption debug;

@@ -6,7 +6,6 @@ import ecgbeats.data.AtomicFile;
 import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
-import ecgbeats.data.Seeds;
 import ecgbeats.model.Architecture;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
@@ -14,6 +13,7 @@ import ecgbeats.train.Network;
 import ecgbeats.train.RunConfig;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.tune.AshaScheduler;
+import ecgbeats.tune.Domain;
 import ecgbeats.tune.FifoScheduler;
 import ecgbeats.tune.ProcessTrialRunner;
 import ecgbeats.tune.Sampler;
@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,9 +104,14 @@ final class TuneCommand implements Callable<Integer> {
         ecgbeats.train.Objective.parse(objective);
         RunConfig base = RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
                 "fraction", Double.toString(fraction), "objective", objective));
-        // a parameter the model does not have fails here, before anything is written
-        for (int i = 0; i < 5; i++) {
-            base.with(asStrings(sp.sample(Seeds.random(seed, "check-" + i))));
+        // every value the space can give (each choice, each bound) must suit the model: checked before anything is written
+        for (Map.Entry<String, Domain> d : sp.domains().entrySet()) {
+            List<Object> values = d.getValue() instanceof Domain.Choice c ? c.values()
+                    : List.of(((Domain.Numeric) d.getValue()).fromInternal(((Domain.Numeric) d.getValue()).internalLo()),
+                    ((Domain.Numeric) d.getValue()).fromInternal(((Domain.Numeric) d.getValue()).internalHi()));
+            for (Object v : values) {
+                base.with(Map.of(d.getKey(), String.valueOf(v)));
+            }
         }
         Scheduler sched = switch (scheduler) {
             case "fifo" -> new FifoScheduler();
@@ -179,12 +183,6 @@ final class TuneCommand implements Callable<Integer> {
         long failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).count();
         System.out.printf("%d trials: %d complete, %d pruned, %d failed (results.csv, results.md)%n", trials.size(),
                 complete, pruned, failed);
-    }
-
-    private static Map<String, String> asStrings(Map<String, Object> params) {
-        Map<String, String> m = new LinkedHashMap<>();
-        params.forEach((k, v) -> m.put(k, String.valueOf(v)));
-        return m;
     }
 
     /** The same java, class path and heap limit as this process, running the trial command. */

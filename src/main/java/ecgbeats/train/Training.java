@@ -117,7 +117,8 @@ public final class Training {
         return den == 0 ? 0 : num / den;
     }
 
-    static int[] argmax(float[] scores) {
+    /** The most probable class of each row of n × 5 scores. */
+    public static int[] argmax(float[] scores) {
         int n = scores.length / AamiClass.COUNT;
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {

@@ -161,7 +161,7 @@ class DataCommandsTest {
 
     @Test
     void quickstartBuildsTheBundledDataset() {
-        Cli.Run r = Cli.run("quickstart", "--out", dir.toString());
+        Cli.Run r = Cli.run("quickstart", "--out", dir.toString(), "--epochs", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("dataset.ecgb")));
         assertTrue(r.out().contains("[208, 213, 217, 232]"), r.out());
