@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.tune.SamplerBenchmark;
 import ecgbeats.tune.Samplers;
+import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.TestFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,12 @@ final class TuneBenchCommand implements Callable<Integer> {
     @Option(names = "--search", required = true, paramLabel = "random|tpe", description = "The sampler.")
     String search;
 
+    @Option(names = "--tpe", defaultValue = "hyperopt", paramLabel = "hyperopt|optuna|joint",
+            description = "TPE settings: hyperopt (the study's, 20 random start-up trials), optuna "
+                    + "(10 start-up trials, best 10 %% as the good set) or joint (optuna with one multivariate "
+                    + "estimator). Default: ${DEFAULT-VALUE}.")
+    TpeSampler.Preset tpe;
+
     @Option(names = "--trials", defaultValue = "60", description = "Trials per seed. Default: ${DEFAULT-VALUE}.")
     int trials;
 
@@ -41,17 +48,21 @@ final class TuneBenchCommand implements Callable<Integer> {
             throw new ecgbeats.data.BadInputException("--trials and --seeds must be at least 1");
         }
         TestFunction f = TestFunction.parse(function);
-        SamplerBenchmark.Result r = SamplerBenchmark.run(f, search, Samplers.create(search), trials, seeds);
+        String label = search.equals("tpe") ? "tpe-" + tpe.name().toLowerCase(java.util.Locale.ROOT) : search;
+        SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe), trials, seeds);
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ObjectNode o = m.createObjectNode();
             o.put("function", f.id()).put("search", search).put("trials", trials).put("seeds", seeds)
                     .put("best_mean", r.mean()).put("best_median", r.median());
+            if (search.equals("tpe")) {
+                o.put("tpe", tpe.name().toLowerCase(java.util.Locale.ROOT));
+            }
             o.set("best_per_seed", m.valueToTree(r.bestPerSeed()));
             System.out.println(o);
         } else {
             System.out.printf("%s, %s, %d trials, %d seeds: best mean %.6f, median %.6f (minimum %.6f)%n", f.id(),
-                    search, trials, seeds, r.mean(), r.median(), f.minimum());
+                    label, trials, seeds, r.mean(), r.median(), f.minimum());
         }
         return 0;
     }

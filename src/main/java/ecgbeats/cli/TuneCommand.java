@@ -18,6 +18,7 @@ import ecgbeats.tune.FifoScheduler;
 import ecgbeats.tune.ProcessTrialRunner;
 import ecgbeats.tune.Sampler;
 import ecgbeats.tune.Samplers;
+import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.Scheduler;
 import ecgbeats.tune.SearchSpace;
 import ecgbeats.tune.SearchSpaces;
@@ -87,6 +88,12 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--tpe", defaultValue = "hyperopt", paramLabel = "hyperopt|optuna|joint",
+            description = "TPE settings: hyperopt (the study's, 20 random start-up trials), optuna "
+                    + "(10 start-up trials, best 10 %% as the good set) or joint (optuna with one multivariate "
+                    + "estimator). Default: ${DEFAULT-VALUE}.")
+    TpeSampler.Preset tpe;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study folder.")
     Path out;
 
@@ -97,7 +104,7 @@ final class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Architecture arch = Architecture.parse(model);
         SearchSpace sp = SearchSpaces.load(space);
-        Sampler sampler = Samplers.create(search);
+        Sampler sampler = Samplers.create(search, tpe);
         if (trials < 1 || epochs < 1 || workers < 1) {
             throw new BadInputException("--trials, --epochs and --workers must be at least 1");
         }
@@ -122,7 +129,7 @@ final class TuneCommand implements Callable<Integer> {
         BeatDataset dataset = DatasetFile.read(data);
         String sha = DatasetFile.sha256(data);
         String fingerprint = String.join(" ", "data=" + sha, "model=" + arch.id(), "space=" + sp.domains(),
-                "search=" + search, "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
+                "search=" + search + (search.equals("tpe") ? "/" + tpe.name().toLowerCase(java.util.Locale.ROOT) : ""), "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
                 "objective=" + objective, "seed=" + seed);
         StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
         ObjectMapper json = new ObjectMapper();

@@ -9,9 +9,14 @@ public final class Samplers {
     }
 
     public static Sampler create(String name) {
+        return create(name, TpeSampler.Preset.HYPEROPT);
+    }
+
+    /** A sampler; {@code tpe} with the settings of {@code preset}. */
+    public static Sampler create(String name, TpeSampler.Preset preset) {
         return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "random" -> new RandomSampler();
-            case "tpe" -> new TpeSampler();
+            case "tpe" -> new TpeSampler(preset.settings());
             case "grid" -> new GridSampler();
             default -> throw new BadInputException("--search " + name + ": expected random, tpe or grid");
         };

@@ -30,20 +30,88 @@ import java.util.SplittableRandom;
  */
 public final class TpeSampler implements Sampler {
 
-    private final int startup;
-    private final int candidates;
-    private static final double GAMMA = 0.25;
+    /** How many of n observations form the "good" set. */
+    public enum GoodSetRule {
+        /** HyperOpt: min(ceil(0.25·√n), 25). */
+        HYPEROPT {
+            @Override
+            int size(int n) {
+                return Math.min((int) Math.ceil(0.25 * Math.sqrt(n)), MAX_GOOD);
+            }
+        },
+        /** Optuna: min(ceil(0.1·n), 25). */
+        OPTUNA {
+            @Override
+            int size(int n) {
+                return Math.min((int) Math.ceil(0.1 * n), MAX_GOOD);
+            }
+        };
+
+        abstract int size(int n);
+    }
+
+    /**
+     * The sampler's settings.
+     *
+     * @param startup    random trials before the model is used
+     * @param candidates values drawn from l(x) per parameter, the best l/g kept
+     * @param goodSet      the size of the good set
+     * @param multivariate one joint estimator over all parameters ({@link JointParzen}) instead
+     *                     of one per parameter
+     */
+    public record Settings(int startup, int candidates, GoodSetRule goodSet, boolean multivariate) {
+        /** HyperOpt's defaults (SPEC §4). */
+        public static final Settings HYPEROPT = new Settings(20, 24, GoodSetRule.HYPEROPT, false);
+        /** Optuna's TPESampler defaults: 10 start-up trials, the best 10 %. */
+        public static final Settings OPTUNA = new Settings(10, 24, GoodSetRule.OPTUNA, false);
+        /** Optuna's settings with the joint estimator. */
+        public static final Settings JOINT = new Settings(10, 24, GoodSetRule.OPTUNA, true);
+
+        public Settings {
+            if (startup < 1 || candidates < 1) {
+                throw new IllegalArgumentException("startup and candidates must be at least 1");
+            }
+        }
+    }
+
+    /** The settings a user picks by name ({@code --tpe}). */
+    public enum Preset {
+        /** HyperOpt's defaults, what the study used (SPEC §4); the default. */
+        HYPEROPT(Settings.HYPEROPT),
+        /** Optuna's defaults: 10 start-up trials, the best 10 % as the good set. */
+        OPTUNA(Settings.OPTUNA),
+        /** Optuna's defaults with one joint estimator over all parameters; best in tune-bench. */
+        JOINT(Settings.JOINT);
+
+        private final Settings settings;
+
+        Preset(Settings settings) {
+            this.settings = settings;
+        }
+
+        public Settings settings() {
+            return settings;
+        }
+    }
+
     private static final int MAX_GOOD = 25;
     private static final int FORGET = 25;
     private static final double PRIOR_WEIGHT = 1.0;
 
+    private final int startup;
+    private final int candidates;
+    private final GoodSetRule goodSet;
+    private final boolean multivariate;
+
     public TpeSampler() {
-        this(20, 24);
+        this(Settings.HYPEROPT);
     }
 
-    public TpeSampler(int startup, int candidates) {
-        this.startup = startup;
-        this.candidates = candidates;
+    public TpeSampler(Settings settings) {
+        this.startup = settings.startup();
+        this.candidates = settings.candidates();
+        this.goodSet = settings.goodSet();
+        this.multivariate = settings.multivariate();
     }
 
     /** One observation: a configuration and its loss (negated objective). */
@@ -70,12 +138,15 @@ public final class TpeSampler implements Sampler {
             }
         }
         obs.sort(Comparator.comparingDouble(Obs::loss).thenComparingInt(Obs::order));
-        int nGood = Math.min((int) Math.ceil(GAMMA * Math.sqrt(obs.size())), MAX_GOOD);
+        int nGood = goodSet.size(obs.size());
         List<Obs> good = new ArrayList<>(obs.subList(0, nGood));
         List<Obs> bad = new ArrayList<>(obs.subList(nGood, obs.size()));
         // linear forgetting weighs by age, so each set is put back in creation order
         good.sort(Comparator.comparingInt(Obs::order));
         bad.sort(Comparator.comparingInt(Obs::order));
+        if (multivariate) {
+            return Optional.of(suggestJointly(space, complete(space, good), complete(space, bad), random));
+        }
 
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Domain> e : space.domains().entrySet()) {
@@ -88,6 +159,34 @@ public final class TpeSampler implements Sampler {
             }
         }
         return Optional.of(out);
+    }
+
+    /** The observations that set every parameter of the space (a resumed study may have changed it). */
+    private static List<Map<String, Object>> complete(SearchSpace space, List<Obs> obs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Obs o : obs) {
+            if (o.params().keySet().containsAll(space.domains().keySet())) {
+                out.add(o.params());
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Object> suggestJointly(SearchSpace space, List<Map<String, Object>> good,
+            List<Map<String, Object>> bad, SplittableRandom random) {
+        JointParzen l = new JointParzen(space, good, forgettingWeights(good.size()));
+        JointParzen g = new JointParzen(space, bad, forgettingWeights(bad.size()));
+        Map<String, Object> best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < candidates; k++) {
+            Map<String, Object> x = l.sample(random);
+            double score = l.logDensity(x) - g.logDensity(x);
+            if (best == null || score > bestScore) {
+                bestScore = score;
+                best = x;
+            }
+        }
+        return best;
     }
 
     private static List<Object> values(List<Obs> obs, String name) {
@@ -151,7 +250,7 @@ public final class TpeSampler implements Sampler {
         return p;
     }
 
-    private static int draw(double[] p, SplittableRandom random) {
+    static int draw(double[] p, SplittableRandom random) {
         double u = random.nextDouble();
         double acc = 0;
         for (int i = 0; i < p.length; i++) {
