@@ -11,8 +11,23 @@ public final class EarlyStopping {
     private int bestEpoch;
     private int sinceBest;
 
+    /** What a checkpoint keeps. */
+    public record State(double best, int bestEpoch, int sinceBest) {
+    }
+
     public EarlyStopping(int patience) {
         this.patience = patience;
+    }
+
+    public State state() {
+        return new State(best, bestEpoch, sinceBest);
+    }
+
+    /** Goes on from {@code s}. */
+    public void restore(State s) {
+        best = s.best();
+        bestEpoch = s.bestEpoch();
+        sinceBest = s.sinceBest();
     }
 
     /** Records epoch {@code epoch}'s objective; returns whether it is the best so far. */

@@ -18,11 +18,26 @@ public final class PlateauScheduler {
     private double best = Double.POSITIVE_INFINITY;
     private int badEpochs;
 
+    /** What a checkpoint keeps: the current rate, the best value and the epochs since it. */
+    public record State(double lr, double best, int badEpochs) {
+    }
+
     public PlateauScheduler(double lr, double factor, int patience, double minLr) {
         this.lr = lr;
         this.factor = factor;
         this.patience = patience;
         this.minLr = minLr;
+    }
+
+    public State state() {
+        return new State(lr, best, badEpochs);
+    }
+
+    /** Goes on from {@code s}. */
+    public void restore(State s) {
+        lr = s.lr();
+        best = s.best();
+        badEpochs = s.badEpochs();
     }
 
     /** Records an epoch's value and returns the learning rate for the next epoch. */

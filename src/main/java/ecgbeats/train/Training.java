@@ -34,8 +34,32 @@ public final class Training {
         return s.balance().balancer().balance(t, Seeds.random(s.seed(), "balance-" + s.balance().id()));
     }
 
+    /** Receives a checkpoint after every epoch, before the listener hears of it. */
+    @FunctionalInterface
+    public interface CheckpointSink {
+        void save(Checkpoint checkpoint) throws java.io.IOException;
+
+        static CheckpointSink none() {
+            return c -> { };
+        }
+    }
+
     /** Trains {@code net} on {@code train} (already prepared), selecting on {@code valid}. */
     public TrainingResult run(Network net, BeatTable train, BeatTable valid) {
+        try {
+            return run(net, train, valid, null, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // no sink, no I/O
+        }
+    }
+
+    /**
+     * Trains as {@link #run(Network, BeatTable, BeatTable)}, going on from {@code resume} when it
+     * is not null (the same data and settings) and handing {@code sink} a checkpoint after each
+     * epoch when it is not null.
+     */
+    public TrainingResult run(Network net, BeatTable train, BeatTable valid, Checkpoint resume, CheckpointSink sink)
+            throws java.io.IOException {
         long start = System.nanoTime();
         double[] weights = settings.classWeights() ? ClassWeights.balanced(train.classCounts()) : ones();
         PlateauScheduler plateau = new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
@@ -49,9 +73,26 @@ public final class Training {
         int batch = settings.batch();
         BatchFiller filler = new BatchFiller(batch);
         float[] target = new float[batch * AamiClass.COUNT];
+        int first = 1;
+        if (resume != null) {
+            net.restore(resume.weights());
+            best = resume.bestWeights();
+            bestValid = resume.bestValid();
+            history.addAll(resume.history());
+            plateau.restore(resume.plateau());
+            early.restore(resume.early());
+            for (int e = 1; e <= resume.epoch(); e++) {
+                permutation(train.size(), shuffle); // the shuffle stream as if those epochs had run here
+            }
+            first = early.shouldStop() ? settings.epochs() + 1 : resume.epoch() + 1;
+            if (early.shouldStop()) {
+                stop = TrainingResult.StopReason.EARLY_STOP;
+            }
+        }
         try (StepRunner runner = new StepRunner(net, settings.optimizer(), settings.lr(), settings.weightDecay(),
                 batch)) {
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            runner.setLearningRate(plateau.lr());
+            for (int epoch = first; epoch <= settings.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 int[] order = permutation(train.size(), shuffle);
                 double lossSum = 0;
@@ -74,6 +115,10 @@ public final class Training {
                 if (early.record(epoch, vm.get(settings.objective()))) {
                     best = net.snapshot();
                     bestValid = vm;
+                }
+                if (sink != null) {
+                    sink.save(new Checkpoint(epoch, net.snapshot(), best, bestValid, history, plateau.state(),
+                            early.state()));
                 }
                 if (listener.onEpoch(r, settings.epochs()) == EpochListener.Decision.STOP) {
                     stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;

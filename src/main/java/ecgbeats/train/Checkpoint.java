@@ -1,0 +1,102 @@
+package ecgbeats.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Where a training run stood after an epoch, enough to go on from there in another process:
+ * the weights, the best epoch's weights and metrics, the history, and the states of the
+ * learning-rate schedule and of early stopping. The shuffle order is not stored: it is
+ * replayed from the seed. Adam's moment estimates are not stored either (DJL keeps them out of
+ * reach), so a resumed run restarts them; it is close to, not bit-identical with, an
+ * uninterrupted one.
+ *
+ * @param epoch       epochs completed
+ * @param weights     the network's parameters after {@code epoch}
+ * @param bestWeights the parameters of the best epoch so far, or null
+ * @param bestValid   that epoch's validation metrics, or null
+ * @param history     every epoch so far
+ * @param plateau     the learning-rate schedule
+ * @param early       early stopping
+ */
+public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics bestValid, List<EpochResult> history,
+                         PlateauScheduler.State plateau, EarlyStopping.State early) {
+
+    private static final byte[] MAGIC = "ECGBCKP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Checkpoint {
+        history = List.copyOf(history);
+    }
+
+    /** The checkpoint as bytes: magic, a JSON header, the two weight blocks, a CRC-32C. */
+    public byte[] encode() {
+        ObjectNode header = JSON.createObjectNode();
+        header.put("epoch", epoch);
+        header.set("best_valid", JSON.valueToTree(bestValid));
+        header.set("history", JSON.valueToTree(history));
+        header.set("plateau", JSON.valueToTree(plateau));
+        header.set("early", JSON.valueToTree(early));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(weights.length * 2 + 4096);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            byte[] h = JSON.writeValueAsBytes(header);
+            out.writeInt(h.length);
+            out.write(h);
+            out.writeInt(weights.length);
+            out.write(weights);
+            out.writeInt(bestWeights == null ? -1 : bestWeights.length);
+            if (bestWeights != null) {
+                out.write(bestWeights);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes.toByteArray());
+            out.writeInt((int) crc.getValue());
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // in memory
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads {@link #encode()}'s bytes; throws IOException when they are not a whole, intact checkpoint. */
+    public static Checkpoint decode(byte[] b) throws IOException {
+        if (b.length < MAGIC.length + 16 || !Arrays.equals(Arrays.copyOf(b, MAGIC.length), MAGIC)) {
+            throw new IOException("not an ecgbeats checkpoint");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(b, 0, b.length - 4);
+        int stored = ((b[b.length - 4] & 0xff) << 24) | ((b[b.length - 3] & 0xff) << 16)
+                | ((b[b.length - 2] & 0xff) << 8) | (b[b.length - 1] & 0xff);
+        if ((int) crc.getValue() != stored) {
+            throw new IOException("checkpoint checksum mismatch (truncated or damaged)");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(b, MAGIC.length, b.length))) {
+            byte[] h = new byte[in.readInt()];
+            in.readFully(h);
+            byte[] w = new byte[in.readInt()];
+            in.readFully(w);
+            int bestLength = in.readInt();
+            byte[] best = null;
+            if (bestLength >= 0) {
+                best = new byte[bestLength];
+                in.readFully(best);
+            }
+            var header = JSON.readTree(h);
+            Metrics bestValid = header.get("best_valid").isNull() ? null
+                    : JSON.treeToValue(header.get("best_valid"), Metrics.class);
+            List<EpochResult> history = Arrays.asList(JSON.treeToValue(header.get("history"), EpochResult[].class));
+            return new Checkpoint(header.get("epoch").asInt(), w, best, bestValid, history,
+                    JSON.treeToValue(header.get("plateau"), PlateauScheduler.State.class),
+                    JSON.treeToValue(header.get("early"), EarlyStopping.State.class));
+        }
+    }
+}
