@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.AtomicFile;
 import ecgbeats.model.Architecture;
+import ecgbeats.data.BadInputException;
+import ecgbeats.train.Checkpoint;
 import ecgbeats.train.EpochListener;
+import ecgbeats.train.Training;
 import ecgbeats.train.Metrics;
 import ecgbeats.train.ProgressPrinter;
 import ecgbeats.train.RunConfig;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Option;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +47,21 @@ final class TrialCommand implements Callable<Integer> {
         RunConfig rc = RunConfig.defaults(Architecture.parse(s.get("model").asText())).with(values);
         Path out = Path.of(s.get("out").asText());
         AtomicFile.deleteTree(out); // an interrupted attempt starts again
+        Path checkpointOut = s.hasNonNull("checkpoint_out") ? Path.of(s.get("checkpoint_out").asText()) : null;
+        Checkpoint resume = null;
+        if (s.hasNonNull("checkpoint_in")) {
+            Path in = Path.of(s.get("checkpoint_in").asText());
+            try {
+                resume = Checkpoint.decode(Files.readAllBytes(in));
+            } catch (IOException e) {
+                throw new BadInputException(in + ": " + e.getMessage());
+            }
+        }
+        int[] written = {0};
+        Training.CheckpointSink sink = checkpointOut == null ? null : c -> {
+            AtomicFile.write(checkpointOut, o -> o.write(c.encode()));
+            written[0] = c.epoch();
+        };
         BufferedReader decisions = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         ProgressPrinter progress = new ProgressPrinter(System.out);
         EpochListener listener = (r, max) -> {
@@ -51,6 +71,7 @@ final class TrialCommand implements Callable<Integer> {
             m.put("value", r.valid().get(rc.training().objective()));
             m.put("metrics", Map.of("recall_macro", r.valid().recallMacro(), "accuracy", r.valid().accuracy(),
                     "valid_loss", r.validLoss()));
+            m.put("checkpoint", checkpointOut != null && written[0] == r.epoch());
             try {
                 System.out.println(ProcessTrialRunner.EPOCH + json.writeValueAsString(m));
                 System.out.flush();
@@ -64,7 +85,8 @@ final class TrialCommand implements Callable<Integer> {
                 return EpochListener.Decision.STOP;
             }
         };
-        TrainJob.Outcome o = new TrainJob(Path.of(s.get("data").asText()), rc, out, false).run(listener, System.out);
+        TrainJob.Outcome o = new TrainJob(Path.of(s.get("data").asText()), rc, out, false).run(listener, System.out,
+                resume, sink);
         Metrics best = o.training().bestValid();
         System.out.println(ProcessTrialRunner.DONE + json.writeValueAsString(Map.of("recall_macro", best.recallMacro(),
                 "accuracy", best.accuracy(), "best_epoch", (double) o.training().bestEpoch())));

@@ -134,18 +134,26 @@ final class TuneCommand implements Callable<Integer> {
         StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
         ObjectMapper json = new ObjectMapper();
         Path trialsDir = out.resolve("trials");
-        ProcessTrialRunner runner = new ProcessTrialRunner((n, params, trialSeed) -> {
-            Path dir = trialsDir.resolve(String.format("%04d", n));
+        ProcessTrialRunner runner = new ProcessTrialRunner(task -> {
+            Path dir = trialsDir.resolve(String.format("%04d", task.number()));
             Files.createDirectories(dir);
             ObjectNode spec = json.createObjectNode();
             spec.put("data", data.toAbsolutePath().toString()).put("model", arch.id())
-                    .put("out", dir.resolve("run").toAbsolutePath().toString());
-            spec.set("params", json.valueToTree(params));
+                    .put("out", dir.resolve("run").toAbsolutePath().toString())
+                    .put("checkpoint_out", dir.resolve("checkpoint.ckpt").toAbsolutePath().toString());
+            if (task.checkpoint() != null) {
+                Path in = dir.resolve("resume.ckpt");
+                AtomicFile.write(in, o -> o.write(task.checkpoint()));
+                spec.put("checkpoint_in", in.toAbsolutePath().toString());
+            }
+            spec.set("params", json.valueToTree(task.params()));
             ObjectNode training = spec.putObject("training");
-            training.put("epochs", epochs).put("fraction", fraction).put("objective", objective).put("seed", trialSeed);
+            training.put("epochs", epochs).put("fraction", fraction).put("objective", objective)
+                    .put("seed", task.seed());
             Path specFile = dir.resolve("trial.json");
             AtomicFile.writeString(specFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
-            return new ProcessTrialRunner.Launch(workerCommand(specFile), dir.resolve("log.txt"));
+            return new ProcessTrialRunner.Launch(workerCommand(specFile), dir.resolve("log.txt"),
+                    dir.resolve("checkpoint.ckpt"));
         });
         List<Trial> result;
         try (Study study = resume ? Study.resume(out, settings, sp, sampler, sched)

@@ -38,6 +38,16 @@ public final class TrainJob {
     }
 
     public Outcome run(EpochListener listener, PrintStream log) throws IOException {
+        return run(listener, log, null, null);
+    }
+
+    /**
+     * Runs the job, going on from {@code resume} when not null and handing {@code sink} a
+     * checkpoint after every epoch when not null (see {@link Training#run(Network, BeatTable,
+     * BeatTable, Checkpoint, Training.CheckpointSink)}).
+     */
+    public Outcome run(EpochListener listener, PrintStream log, Checkpoint resume, Training.CheckpointSink sink)
+            throws IOException {
         if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
             throw new BadInputException("--out " + out + ": already exists and is not empty (runs are never overwritten)");
         }
@@ -57,7 +67,11 @@ public final class TrainJob {
                     config.model().architecture().id(), net.parameterCount(), train.size(),
                     config.training().balance().id() + (config.training().classWeights() ? ", class weights" : ""),
                     data.valid().size(), config.training().seed());
-            TrainingResult result = new Training(config.training(), listener).run(net, train, data.valid());
+            if (resume != null) {
+                log.printf("going on from the checkpoint after epoch %d%n", resume.epoch());
+            }
+            TrainingResult result = new Training(config.training(), listener).run(net, train, data.valid(), resume,
+                    sink);
             ObjectNode cfg = RunDirectory.config(config, net.parameterCount(), dataFile, sha, data,
                     train.classCounts(), result.classWeights());
             cfg.put("best_epoch", result.bestEpoch());

@@ -3,6 +3,7 @@ package ecgbeats.tune;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,13 +12,15 @@ import java.util.Map;
  * rungs at grace · η^k epochs below the epoch limit. A trial reaching a rung continues only
  * if its value is at least the (1 − 1/η) quantile of the values recorded at that rung before
  * it (linear interpolation, as numpy's percentile); the first trial at a rung always goes on.
- * Trials are never paused: a stopped trial is pruned.
+ * Trials are never paused: a stopped trial is pruned. A trial that reaches a rung again (run
+ * again from a checkpoint) is judged against the others only, and its new value replaces its old.
  */
 public final class AshaScheduler implements Scheduler {
 
     private final int[] rungs;
     private final double reduction;
-    private final Map<Integer, List<Double>> recorded = new HashMap<>();
+    /** Per rung, each trial's value there; a trial that reports a rung again (resumed elsewhere) replaces its own. */
+    private final Map<Integer, Map<Integer, Double>> recorded = new HashMap<>();
 
     public AshaScheduler(int gracePeriod, double reductionFactor, int maxEpochs) {
         if (gracePeriod < 1 || reductionFactor <= 1 || maxEpochs < 1) {
@@ -40,10 +43,12 @@ public final class AshaScheduler implements Scheduler {
     public Decision onEpoch(int trial, int epoch, double value) {
         for (int rung : rungs) {
             if (rung == epoch) {
-                List<Double> at = recorded.computeIfAbsent(rung, k -> new ArrayList<>());
-                Decision d = at.isEmpty() || value >= percentile(at, (1 - 1 / reduction) * 100)
+                Map<Integer, Double> at = recorded.computeIfAbsent(rung, k -> new LinkedHashMap<>());
+                at.remove(trial);
+                List<Double> others = new ArrayList<>(at.values());
+                Decision d = others.isEmpty() || value >= percentile(others, (1 - 1 / reduction) * 100)
                         ? Decision.CONTINUE : Decision.STOP;
-                at.add(value);
+                at.put(trial, value);
                 return d;
             }
         }

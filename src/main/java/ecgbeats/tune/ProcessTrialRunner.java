@@ -19,18 +19,23 @@ import java.util.Map;
  * Runs each trial in its own worker process (DJL's PyTorch engine allows one gradient
  * collector per JVM). The worker prints {@code @epoch {json}} after each epoch and waits for
  * {@code CONTINUE} or {@code STOP} on its standard input; it ends with {@code @done {json}}
- * holding its final validation metrics. Its other output goes to the trial's log file.
+ * holding its final validation metrics. Its other output goes to the trial's log file. When an
+ * epoch's JSON says {@code "checkpoint": true}, the worker has just written its checkpoint to
+ * the launch's checkpoint file, whose bytes go to the reporter with the epoch.
  */
 public final class ProcessTrialRunner implements TrialRunner {
 
-    /** Prepares trial n's folder and returns the worker's command line and log file. */
+    /**
+     * Prepares a trial's folder (with the task's checkpoint, if any, where the worker will read
+     * it) and returns the worker's command line, log file and checkpoint file.
+     */
     @FunctionalInterface
     public interface Launcher {
-        Launch prepare(int number, Map<String, Object> params, long seed) throws IOException;
+        Launch prepare(TrialTask task) throws IOException;
     }
 
-    /** A worker command and where its output goes. */
-    public record Launch(List<String> command, Path log) {
+    /** A worker command, where its output goes and where it writes its checkpoints. */
+    public record Launch(List<String> command, Path log, Path checkpoint) {
     }
 
     public static final String EPOCH = "@epoch ";
@@ -43,9 +48,8 @@ public final class ProcessTrialRunner implements TrialRunner {
     }
 
     @Override
-    public Map<String, Double> run(int number, Map<String, Object> params, long seed, EpochReporter reporter)
-            throws Exception {
-        Launch launch = launcher.prepare(number, params, seed);
+    public Map<String, Double> run(TrialTask task, EpochReporter reporter) throws Exception {
+        Launch launch = launcher.prepare(task);
         Process p = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
         Map<String, Double> result = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -55,8 +59,10 @@ public final class ProcessTrialRunner implements TrialRunner {
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(EPOCH)) {
                     JsonNode e = Journal.JSON.readTree(line.substring(EPOCH.length()));
+                    byte[] checkpoint = e.path("checkpoint").asBoolean(false) ? Files.readAllBytes(launch.checkpoint())
+                            : null;
                     Decision d = reporter.report(e.get("epoch").asInt(), e.get("value").asDouble(),
-                            metrics(e.get("metrics")));
+                            metrics(e.get("metrics")), checkpoint);
                     answer.println(d.name());
                     answer.flush();
                 } else if (line.startsWith(DONE)) {
@@ -69,6 +75,7 @@ public final class ProcessTrialRunner implements TrialRunner {
             }
         } finally {
             int code = p.waitFor();
+            Files.deleteIfExists(launch.checkpoint());
             if (code != 0 && result == null) {
                 throw new IOException("worker exited with code " + code + "; see " + launch.log());
             }

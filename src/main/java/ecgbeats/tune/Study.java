@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Study implements AutoCloseable {
 
     public static final String JOURNAL = "journal.jsonl";
+    /** The folder of the running trials' checkpoints, each named trial-epoch. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final Path dir;
     private final StudySettings settings;
@@ -40,7 +43,8 @@ public final class Study implements AutoCloseable {
     private final Scheduler scheduler;
     private final Journal journal;
     private final List<Trial> trials = new ArrayList<>(); // guarded by this
-    private final List<Integer> interrupted = new ArrayList<>();
+    /** Trials cut off by a crash, each with the epoch of its last checkpoint (0: none). */
+    private final List<int[]> interrupted = new ArrayList<>();
 
     private Study(Path dir, StudySettings settings, SearchSpace space, Sampler sampler, Scheduler scheduler)
             throws IOException {
@@ -87,7 +91,8 @@ public final class Study implements AutoCloseable {
     }
 
     private void replay(List<JsonNode> events) throws IOException {
-        List<JsonNode> epochs = new ArrayList<>();
+        Map<Integer, List<JsonNode>> epochs = new LinkedHashMap<>();
+        Map<Integer, Integer> checkpointed = new HashMap<>();
         for (JsonNode e : events) {
             int n = e.path("trial").asInt(-1);
             switch (e.path("event").asText()) {
@@ -98,12 +103,21 @@ public final class Study implements AutoCloseable {
                                     : f.getValue().isNumber() ? (Object) f.getValue().asDouble() : f.getValue().asText()));
                     trials.add(new Trial(n, params, e.get("seed").asLong(), TrialState.RUNNING, List.of(), Map.of(),
                             "", 0));
+                    epochs.put(n, new ArrayList<>());
                 }
-                case "started" -> trials.set(n, trials.get(n).onWorker(e.path("worker").asText()));
-                case "resumed" -> trials.set(n, trials.get(n).resumedAt(0));
+                case "started", "resumed" -> {
+                    int from = e.path("epoch").asInt(0);
+                    Trial t = trials.get(n).resumedAt(from);
+                    trials.set(n, e.has("worker") ? t.onWorker(e.get("worker").asText()) : t);
+                    epochs.get(n).removeIf(x -> x.get("epoch").asInt() > from);
+                    checkpointed.computeIfPresent(n, (k, v) -> Math.min(v, from));
+                }
                 case "epoch" -> {
                     trials.set(n, trials.get(n).withEpoch(e.get("value").asDouble(), e.path("seconds").asDouble()));
-                    epochs.add(e);
+                    epochs.get(n).add(e);
+                    if (e.path("checkpoint").asBoolean(false)) {
+                        checkpointed.put(n, e.get("epoch").asInt());
+                    }
                 }
                 case "completed", "pruned", "failed" -> {
                     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -118,18 +132,30 @@ public final class Study implements AutoCloseable {
                 default -> { }
             }
         }
-        // the scheduler relearns its rungs from the trials that finished; interrupted ones run again
-        for (JsonNode e : epochs) {
-            int n = e.get("trial").asInt();
-            if (trials.get(n).state().isFinished()) {
-                scheduler.onEpoch(n, e.get("epoch").asInt(), e.get("value").asDouble());
-            }
-        }
+        // interrupted trials go on from their last checkpoint on disk, or from the start
         for (Trial t : trials) {
             if (t.state() == TrialState.RUNNING) {
-                interrupted.add(t.number());
+                int from = checkpointed.getOrDefault(t.number(), 0);
+                if (from > 0 && !Files.exists(checkpointFile(t.number(), from))) {
+                    from = 0;
+                }
+                int keep = from;
+                epochs.get(t.number()).removeIf(x -> x.get("epoch").asInt() > keep);
+                interrupted.add(new int[] {t.number(), from});
             }
         }
+        // the scheduler relearns its rungs from every epoch that still counts, in journal order
+        List<JsonNode> all = new ArrayList<>();
+        epochs.values().forEach(all::addAll);
+        all.sort(java.util.Comparator.comparing(x -> x.get("time").asText()));
+        for (JsonNode e : all) {
+            scheduler.onEpoch(e.get("trial").asInt(), e.get("epoch").asInt(), e.get("value").asDouble());
+        }
+    }
+
+    /** Where trial n's checkpoint after {@code epoch} epochs is kept. */
+    Path checkpointFile(int n, int epoch) {
+        return dir.resolve(CHECKPOINTS).resolve(String.format("%04d-%04d.ckpt", n, epoch));
     }
 
     /** Runs trials until the trial budget, the time budget or the sampler is exhausted. */
@@ -144,16 +170,26 @@ public final class Study implements AutoCloseable {
         });
         Semaphore slots = new Semaphore(workers);
         try {
-            List<Integer> again = new ArrayList<>(interrupted);
+            List<int[]> again = new ArrayList<>(interrupted);
             interrupted.clear();
             while (System.nanoTime() < deadline) {
                 slots.acquire();
-                Optional<Trial> next = again.isEmpty() ? create() : Optional.of(restart(again.remove(0)));
+                if (!runner.awaitCapacity(1, TimeUnit.SECONDS)) {
+                    slots.release();
+                    continue; // look at the deadline again
+                }
+                Optional<TrialTask> next;
+                try {
+                    next = again.isEmpty() ? create() : Optional.of(restart(again.remove(0)));
+                } catch (IOException e) {
+                    slots.release();
+                    throw new UncheckedIOException(e);
+                }
                 if (next.isEmpty()) {
                     slots.release();
                     break;
                 }
-                Trial t = next.get();
+                TrialTask t = next.get();
                 pool.submit(() -> {
                     try {
                         execute(t, runner);
@@ -169,7 +205,7 @@ public final class Study implements AutoCloseable {
         return trials();
     }
 
-    private synchronized Optional<Trial> create() {
+    private synchronized Optional<TrialTask> create() {
         int n = trials.size();
         if (n >= settings.trials()) {
             return Optional.empty();
@@ -185,42 +221,84 @@ public final class Study implements AutoCloseable {
         e.set("params", Journal.JSON.valueToTree(t.params()));
         append(e);
         trials.add(t);
-        return Optional.of(t);
+        return Optional.of(TrialTask.fresh(n, t.params(), t.seed()));
     }
 
-    private synchronized Trial restart(int n) {
-        Trial t = trials.get(n).resumedAt(0);
+    private synchronized TrialTask restart(int[] cutOff) throws IOException {
+        int n = cutOff[0];
+        int from = cutOff[1];
+        Trial t = trials.get(n).resumedAt(from);
         trials.set(n, t);
-        append(Journal.event("resumed").put("trial", n).put("epoch", 0));
-        return t;
+        append(Journal.event("resumed").put("trial", n).put("epoch", from));
+        return from == 0 ? TrialTask.fresh(n, t.params(), t.seed())
+                : new TrialTask(n, t.params(), t.seed(), from, Files.readAllBytes(checkpointFile(n, from)));
     }
 
-    private void execute(Trial trial, TrialRunner runner) {
-        int n = trial.number();
-        String worker = Thread.currentThread().getName();
+    private void execute(TrialTask task, TrialRunner runner) {
+        int n = task.number();
         long start = System.nanoTime();
-        synchronized (this) {
-            trials.set(n, trials.get(n).onWorker(worker));
-            append(Journal.event("started").put("trial", n).put("worker", worker).put("epoch", 0));
-        }
+        int[] lastCheckpoint = {task.fromEpoch()};
         boolean[] stopped = {false};
-        try {
-            Map<String, Double> metrics = runner.run(n, trial.params(), trial.seed(), (epoch, value, m) -> {
-                synchronized (this) {
+        TrialRunner.EpochReporter reporter = new TrialRunner.EpochReporter() {
+            @Override
+            public Decision report(int epoch, double value, Map<String, Double> m, byte[] checkpoint) {
+                if (checkpoint != null) {
+                    // on disk before the journal says so: a resume trusts only journaled checkpoints
+                    writeCheckpoint(n, epoch, checkpoint);
+                }
+                synchronized (Study.this) {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     trials.set(n, trials.get(n).withEpoch(value, seconds));
                     Decision d = scheduler.onEpoch(n, epoch, value);
                     ObjectNode e = Journal.event("epoch").put("trial", n).put("epoch", epoch).put("value", value)
-                            .put("seconds", seconds).put("decision", d.name());
+                            .put("seconds", seconds).put("decision", d.name()).put("checkpoint", checkpoint != null);
                     e.set("metrics", Journal.JSON.valueToTree(m));
                     append(e);
                     stopped[0] |= d == Decision.STOP;
+                    if (checkpoint != null) {
+                        deleteCheckpoint(n, lastCheckpoint[0]);
+                        lastCheckpoint[0] = epoch;
+                    }
                     return d;
                 }
-            });
+            }
+
+            @Override
+            public void started(String worker, int fromEpoch) {
+                synchronized (Study.this) {
+                    trials.set(n, trials.get(n).resumedAt(fromEpoch).onWorker(worker));
+                    append(Journal.event("started").put("trial", n).put("worker", worker).put("epoch", fromEpoch));
+                }
+            }
+        };
+        if (!runner.reportsPlacement()) {
+            reporter.started(Thread.currentThread().getName(), task.fromEpoch());
+        }
+        try {
+            Map<String, Double> metrics = runner.run(task, reporter);
             finish(n, stopped[0] ? TrialState.PRUNED : TrialState.COMPLETE, metrics, start, null);
         } catch (Exception e) {
             finish(n, TrialState.FAILED, Map.of(), start, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        deleteCheckpoint(n, lastCheckpoint[0]);
+    }
+
+    private void writeCheckpoint(int n, int epoch, byte[] bytes) {
+        try {
+            Files.createDirectories(dir.resolve(CHECKPOINTS));
+            AtomicFile.write(checkpointFile(n, epoch), out -> out.write(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteCheckpoint(int n, int epoch) {
+        if (epoch > 0) {
+            try {
+                Files.deleteIfExists(checkpointFile(n, epoch));
+            } catch (IOException e) {
+                // a stale checkpoint costs disk space only; the journal says which one counts
+            }
         }
     }
 

@@ -60,13 +60,15 @@ class TuneCommandTest {
         cmd.addAll(List.of(tune(study)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("coordinator.log").toFile()).start();
-        // kill the coordinator as soon as one trial has finished
+        // kill the coordinator once a trial has finished and another is half-way, with a checkpoint
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline && p.isAlive()) {
-            if (Files.exists(study.resolve("journal.jsonl")) && !events(study, "completed").isEmpty()) {
+            if (Files.exists(study.resolve("journal.jsonl")) && !events(study, "completed").isEmpty()
+                    && events(study, "epoch").stream().anyMatch(e -> e.get("epoch").asInt() == 1
+                    && e.get("checkpoint").asBoolean() && e.get("trial").asInt() > 0)) {
                 break;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         p.destroyForcibly().waitFor();
         List<Integer> finishedBefore = events(study, "completed").stream().map(e -> e.get("trial").asInt()).toList();
@@ -82,6 +84,12 @@ class TuneCommandTest {
         long finished = events(study, "completed").size() + events(study, "pruned").size();
         assertEquals(4, finished, "failed: " + events(study, "failed"));
         assertEquals(5, Files.readAllLines(study.resolve("results.csv")).size());
+        // the half-way trial went on from its checkpoint instead of starting again
+        JsonNode resumed = events(study, "resumed").stream().filter(e -> e.get("epoch").asInt() == 1).findFirst()
+                .orElseThrow(() -> new AssertionError("no trial resumed from a checkpoint: " + events(study, "resumed")));
+        String log = Files.readString(study.resolve("trials").resolve(String.format("%04d", resumed.get("trial").asInt()))
+                .resolve("log.txt"));
+        assertTrue(log.contains("going on from the checkpoint after epoch 1"), log);
         assertTrue(Files.exists(study.resolve("best/metrics.json")));
         assertTrue(r.out().contains("evaluated once on test"), r.out());
     }

@@ -30,13 +30,13 @@ class StudyTest {
     }
 
     /** A fake training: the value climbs towards 1 − (x − 0.7)² over 9 epochs. */
-    private static final TrialRunner CURVE = (n, p, seed, reporter) -> {
-        double x = (Double) p.get("x");
+    private static final TrialRunner CURVE = (task, reporter) -> {
+        double x = (Double) task.params().get("x");
         double target = 1 - (x - 0.7) * (x - 0.7);
         double v = 0;
         for (int e = 1; e <= 9; e++) {
             v = target * e / 9.0;
-            if (reporter.report(e, v, Map.of("accuracy", v)) == Decision.STOP) {
+            if (reporter.report(e, v, Map.of("accuracy", v), null) == Decision.STOP) {
                 break;
             }
         }
@@ -92,13 +92,13 @@ class StudyTest {
     @Test
     void resumeKeepsFinishedTrialsAndRunsTheInterruptedOneAgain() throws Exception {
         Map<Integer, AtomicInteger> calls = new ConcurrentHashMap<>();
-        TrialRunner dies = (n, p, seed, reporter) -> {
-            calls.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
-            if (n == 2) {
-                reporter.report(1, 0.1, Map.of());
+        TrialRunner dies = (task, reporter) -> {
+            calls.computeIfAbsent(task.number(), k -> new AtomicInteger()).incrementAndGet();
+            if (task.number() == 2) {
+                reporter.report(1, 0.1, Map.of(), null);
                 throw new Killed();
             }
-            return CURVE.run(n, p, seed, reporter);
+            return CURVE.run(task, reporter);
         };
         List<Trial> first;
         try (Study s = Study.create(dir, settings(5, "f"), SPACE, new TpeSampler(), new FifoScheduler())) {
@@ -108,9 +108,9 @@ class StudyTest {
         // a kill can also tear the journal's last line
         Files.writeString(dir.resolve(Study.JOURNAL), "{\"event\":\"epo", StandardOpenOption.APPEND);
 
-        TrialRunner counting = (n, p, seed, reporter) -> {
-            calls.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
-            return CURVE.run(n, p, seed, reporter);
+        TrialRunner counting = (task, reporter) -> {
+            calls.computeIfAbsent(task.number(), k -> new AtomicInteger()).incrementAndGet();
+            return CURVE.run(task, reporter);
         };
         List<Trial> after;
         try (Study s = Study.resume(dir, settings(6, "f"), SPACE, new TpeSampler(), new FifoScheduler())) {
@@ -151,11 +151,11 @@ class StudyTest {
 
     @Test
     void aFailingTrialIsRecordedAndTheStudyGoesOn() throws Exception {
-        TrialRunner flaky = (n, p, seed, reporter) -> {
-            if (n == 1) {
+        TrialRunner flaky = (task, reporter) -> {
+            if (task.number() == 1) {
                 throw new IOException("out of memory");
             }
-            return CURVE.run(n, p, seed, reporter);
+            return CURVE.run(task, reporter);
         };
         try (Study s = Study.create(dir, settings(3, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
             List<Trial> trials = s.run(flaky, 1);
@@ -163,5 +163,76 @@ class StudyTest {
             assertEquals(TrialState.COMPLETE, trials.get(2).state());
         }
         assertTrue(Files.readString(dir.resolve(Study.JOURNAL)).contains("\"error\":\"out of memory\""));
+    }
+
+    /** A fake training that checkpoints its epoch count and can go on from one. */
+    private static Map<String, Double> checkpointed(TrialTask task, TrialRunner.EpochReporter reporter, int dieAfter) {
+        int from = task.checkpoint() == null ? 0 : Integer.parseInt(new String(task.checkpoint()));
+        assertEquals(task.fromEpoch(), from);
+        double v = 0;
+        for (int e = from + 1; e <= 9; e++) {
+            v = e / 9.0;
+            reporter.report(e, v, Map.of(), Integer.toString(e).getBytes());
+            if (e == dieAfter) {
+                throw new Killed();
+            }
+        }
+        return Map.of("recall_macro", v);
+    }
+
+    @Test
+    void anInterruptedTrialGoesOnFromItsLastCheckpoint() throws Exception {
+        List<Integer> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Study s = Study.create(dir, settings(2, "f"), SPACE, new RandomSampler(), new AshaScheduler(1, 3, 9))) {
+            s.run((task, reporter) -> checkpointed(task, reporter, task.number() == 1 ? 5 : 0), 1);
+        }
+        assertTrue(Files.exists(dir.resolve(Study.CHECKPOINTS).resolve("0001-0005.ckpt")));
+        assertEquals(1, Files.list(dir.resolve(Study.CHECKPOINTS)).count(), "older checkpoints are removed");
+        List<Trial> after;
+        try (Study s = Study.resume(dir, settings(2, "f"), SPACE, new RandomSampler(), new AshaScheduler(1, 3, 9))) {
+            after = s.run((task, reporter) -> {
+                starts.add(task.fromEpoch());
+                return checkpointed(task, reporter, 0);
+            }, 1);
+        }
+        assertEquals(List.of(5), starts);
+        assertEquals(TrialState.COMPLETE, after.get(1).state());
+        assertEquals(9, after.get(1).epochs());
+        assertEquals(0, Files.list(dir.resolve(Study.CHECKPOINTS)).count(), "a finished trial keeps no checkpoint");
+        // the journal tells the same story when read again
+        try (Study s = Study.resume(dir, settings(2, "f"), SPACE, new RandomSampler(), new AshaScheduler(1, 3, 9))) {
+            assertEquals(after.get(1).values(), s.trials().get(1).values());
+        }
+    }
+
+    @Test
+    void aTrialMovedToAnotherWorkerKeepsOnlyTheEpochsOfItsCheckpoint() throws Exception {
+        TrialRunner moving = new TrialRunner() {
+            @Override
+            public Map<String, Double> run(TrialTask task, EpochReporter reporter) {
+                reporter.started("a", 0);
+                for (int e = 1; e <= 3; e++) {
+                    reporter.report(e, 0.1 * e, Map.of(), null);
+                }
+                reporter.started("b", 2); // worker a died after epoch 3; its checkpoint of epoch 2 survived
+                for (int e = 3; e <= 4; e++) {
+                    reporter.report(e, 0.2 * e, Map.of(), null);
+                }
+                return Map.of("recall_macro", 0.8);
+            }
+
+            @Override
+            public boolean reportsPlacement() {
+                return true;
+            }
+        };
+        try (Study s = Study.create(dir, settings(1, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            Trial t = s.run(moving, 1).get(0);
+            assertEquals(List.of(0.1, 0.2, 0.6000000000000001, 0.8), t.values());
+            assertEquals("b", t.worker());
+        }
+        try (Study s = Study.resume(dir, settings(1, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            assertEquals(List.of(0.1, 0.2, 0.6000000000000001, 0.8), s.trials().get(0).values());
+        }
     }
 }
