@@ -23,6 +23,7 @@ import ecgbeats.tune.Scheduler;
 import ecgbeats.tune.SearchSpace;
 import ecgbeats.tune.SearchSpaces;
 import ecgbeats.tune.Study;
+import ecgbeats.tune.StatusTable;
 import ecgbeats.tune.StudySettings;
 import ecgbeats.tune.Trial;
 import ecgbeats.tune.TrialState;
@@ -38,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** {@code tune}: a hyperparameter study, trials in worker processes, selection on validation. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
@@ -96,6 +100,11 @@ final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study folder.")
     Path out;
+
+    @Option(names = "--status-every", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Print the table of running and finished trials this often (0: only at the end). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int statusEvery;
 
     @Option(names = "--resume", description = "Continue the study in --out after a crash or kill.")
     boolean resume;
@@ -160,7 +169,24 @@ final class TuneCommand implements Callable<Integer> {
                 : Study.create(out, settings, sp, sampler, sched)) {
             System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d worker(s)%n", out, arch.id(),
                     search, scheduler, trials, workers);
-            result = study.run(runner, workers);
+            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "status");
+                t.setDaemon(true);
+                return t;
+            });
+            long started = System.nanoTime();
+            List<String> names = List.copyOf(sp.domains().keySet());
+            Runnable print = () -> System.out.print(StatusTable.render(study.trials(), names, objective,
+                    Duration.ofNanos(System.nanoTime() - started), 20));
+            if (statusEvery > 0) {
+                status.scheduleAtFixedRate(print, statusEvery, statusEvery, TimeUnit.SECONDS);
+            }
+            try {
+                result = study.run(runner, workers);
+            } finally {
+                status.shutdownNow();
+            }
+            print.run();
             printStatus(result);
             Optional<Trial> best = study.best();
             if (best.isEmpty()) {
