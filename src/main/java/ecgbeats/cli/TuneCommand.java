@@ -1,11 +1,11 @@
 package ecgbeats.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.cluster.Coordinator;
 import ecgbeats.data.AtomicFile;
 import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
+import ecgbeats.data.Sha256;
 import ecgbeats.model.Architecture;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
@@ -15,22 +15,22 @@ import ecgbeats.train.RunDirectory;
 import ecgbeats.tune.AshaScheduler;
 import ecgbeats.tune.Domain;
 import ecgbeats.tune.FifoScheduler;
-import ecgbeats.tune.ProcessTrialRunner;
 import ecgbeats.tune.Sampler;
 import ecgbeats.tune.Samplers;
-import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.Scheduler;
 import ecgbeats.tune.SearchSpace;
 import ecgbeats.tune.SearchSpaces;
-import ecgbeats.tune.Study;
 import ecgbeats.tune.StatusTable;
+import ecgbeats.tune.Study;
 import ecgbeats.tune.StudySettings;
+import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.Trial;
 import ecgbeats.tune.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,9 +45,13 @@ import java.util.concurrent.TimeUnit;
 
 /** {@code tune}: a hyperparameter study, trials in worker processes, selection on validation. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-        description = "Tune a model's hyperparameters on the validation split; each trial trains in its own worker "
-                + "process; only the best trial is evaluated on test, once, into OUT/best.")
+        description = "Tune a model's hyperparameters on the validation split. The study's coordinator hands trials "
+                + "to worker processes (local ones, and any that join from other machines); only the best trial is "
+                + "evaluated on test, once, into OUT/best.")
 final class TuneCommand implements Callable<Integer> {
+
+    /** More trials than this never run at once, whatever the number of workers. */
+    private static final int MAX_RUNNING = 256;
 
     @Mixin
     DebugOption debug;
@@ -80,8 +84,20 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--grace", defaultValue = "1", paramLabel = "N", description = "ASHA grace period in epochs. Default: ${DEFAULT-VALUE}.")
     int grace;
 
-    @Option(names = "--workers", defaultValue = "1", paramLabel = "N", description = "Trials at once, each in its own process. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--workers", defaultValue = "1", paramLabel = "N",
+            description = "Local worker processes to start; each runs one trial at a time (0: only workers that "
+                    + "join with `worker --join`). Default: ${DEFAULT-VALUE}.")
     int workers;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT",
+            description = "Where the study's coordinator listens for workers. Default: 127.0.0.1 (loopback only), "
+                    + "the first free port from 5710.")
+    String listen;
+
+    @Option(names = "--worker-threads", defaultValue = "0", paramLabel = "N",
+            description = "PyTorch threads per trial in the local workers (0: PyTorch's default). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int workerThreads;
 
     @Option(names = "--time-budget", paramLabel = "DURATION", description = "No new trial after this long, e.g. 90m, 2h, 45s.")
     String timeBudget;
@@ -114,8 +130,19 @@ final class TuneCommand implements Callable<Integer> {
         Architecture arch = Architecture.parse(model);
         SearchSpace sp = SearchSpaces.load(space);
         Sampler sampler = Samplers.create(search, tpe);
-        if (trials < 1 || epochs < 1 || workers < 1) {
-            throw new BadInputException("--trials, --epochs and --workers must be at least 1");
+        if (trials < 1 || epochs < 1 || workers < 0 || workerThreads < 0) {
+            throw new BadInputException("--trials and --epochs must be at least 1, --workers and --worker-threads "
+                    + "at least 0");
+        }
+        String host = "127.0.0.1";
+        int port = 5710;
+        if (listen != null) {
+            if (!listen.matches("[^:\\s]+:\\d{1,5}") || Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1))
+                    > 65535) {
+                throw new BadInputException("--listen " + listen + ": expected HOST:PORT");
+            }
+            host = listen.substring(0, listen.lastIndexOf(':'));
+            port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
         }
         ecgbeats.train.Objective.parse(objective);
         RunConfig base = RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
@@ -141,34 +168,21 @@ final class TuneCommand implements Callable<Integer> {
                 "search=" + search + (search.equals("tpe") ? "/" + tpe.name().toLowerCase(java.util.Locale.ROOT) : ""), "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
                 "objective=" + objective, "seed=" + seed);
         StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
-        ObjectMapper json = new ObjectMapper();
         Path trialsDir = out.resolve("trials");
-        ProcessTrialRunner runner = new ProcessTrialRunner(task -> {
-            Path dir = trialsDir.resolve(String.format("%04d", task.number()));
-            Files.createDirectories(dir);
-            ObjectNode spec = json.createObjectNode();
-            spec.put("data", data.toAbsolutePath().toString()).put("model", arch.id())
-                    .put("out", dir.resolve("run").toAbsolutePath().toString())
-                    .put("checkpoint_out", dir.resolve("checkpoint.ckpt").toAbsolutePath().toString());
-            if (task.checkpoint() != null) {
-                Path in = dir.resolve("resume.ckpt");
-                AtomicFile.write(in, o -> o.write(task.checkpoint()));
-                spec.put("checkpoint_in", in.toAbsolutePath().toString());
-            }
-            spec.set("params", json.valueToTree(task.params()));
-            ObjectNode training = spec.putObject("training");
-            training.put("epochs", epochs).put("fraction", fraction).put("objective", objective)
-                    .put("seed", task.seed());
-            Path specFile = dir.resolve("trial.json");
-            AtomicFile.writeString(specFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(spec));
-            return new ProcessTrialRunner.Launch(workerCommand(specFile), dir.resolve("log.txt"),
-                    dir.resolve("checkpoint.ckpt"));
-        });
+        StudyJob job = new StudyJob(data.toAbsolutePath().toString(), sha, arch.id(), epochs, fraction, objective);
+        String cluster = "ecgbeats-" + Sha256.of((fingerprint + "|" + out.toAbsolutePath())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 10);
         List<Trial> result;
         try (Study study = resume ? Study.resume(out, settings, sp, sampler, sched)
-                : Study.create(out, settings, sp, sampler, sched)) {
-            System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d worker(s)%n", out, arch.id(),
+                : Study.create(out, settings, sp, sampler, sched);
+             Coordinator coordinator = Coordinator.start(cluster, host, port, listen == null, job.toJson(),
+                     (trial, files) -> saveRun(trialsDir, trial, files));
+             LocalWorkers local = LocalWorkers.start(workers, coordinator.address(), cluster, workerThreads,
+                     out.resolve("workers"))) {
+            System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d local worker(s)%n", out, arch.id(),
                     search, scheduler, trials, workers);
+            System.out.printf("coordinator at %s; add a machine with:%n  ./ecgbeats worker --join %s --study %s%n",
+                    coordinator.address(), coordinator.address(), cluster);
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "status");
                 t.setDaemon(true);
@@ -182,9 +196,10 @@ final class TuneCommand implements Callable<Integer> {
                 status.scheduleAtFixedRate(print, statusEvery, statusEvery, TimeUnit.SECONDS);
             }
             try {
-                result = study.run(runner, workers);
+                result = study.run(coordinator, MAX_RUNNING);
             } finally {
                 status.shutdownNow();
+                coordinator.close(); // the local workers leave now
             }
             print.run();
             printStatus(result);
@@ -196,6 +211,23 @@ final class TuneCommand implements Callable<Integer> {
             evaluateBest(best.get(), dataset, trialsDir);
         }
         return 0;
+    }
+
+    /** A finished trial's files, as its worker sent them, into trials/NNNN (replacing an earlier attempt's). */
+    private static void saveRun(Path trialsDir, int trial, Map<String, byte[]> files) throws IOException {
+        Path dir = trialsDir.resolve(String.format("%04d", trial));
+        Path tmp = trialsDir.resolve(String.format(".%04d.partial", trial));
+        AtomicFile.deleteTree(tmp);
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            Path target = tmp.resolve(f.getKey()).normalize();
+            if (!target.startsWith(tmp) || !TrialLauncher.RESULT_FILES.contains(f.getKey())) {
+                throw new IOException("a worker sent an unexpected file: " + f.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, f.getValue());
+        }
+        AtomicFile.deleteTree(dir);
+        AtomicFile.moveIntoPlace(tmp, dir);
     }
 
     /** The best trial's run, copied to OUT/best and evaluated once on test. */
@@ -224,28 +256,6 @@ final class TuneCommand implements Callable<Integer> {
         long failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).count();
         System.out.printf("%d trials: %d complete, %d pruned, %d failed (results.csv, results.md)%n", trials.size(),
                 complete, pruned, failed);
-    }
-
-    /** The same java, class path and heap limit as this process, running the trial command. */
-    private static List<String> workerCommand(Path spec) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-Xmx4g");
-        String home = System.getProperty("ecgbeats.home");
-        if (home != null) {
-            cmd.add("-Decgbeats.home=" + home);
-        }
-        cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            cp.add(Path.of(entry).toAbsolutePath().toString());
-        }
-        cmd.add(String.join(java.io.File.pathSeparator, cp));
-        cmd.add(Main.class.getName());
-        cmd.add("trial");
-        cmd.add("--spec");
-        cmd.add(spec.toAbsolutePath().toString());
-        return cmd;
     }
 
     static Duration parseDuration(String s) {

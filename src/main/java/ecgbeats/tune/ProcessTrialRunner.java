@@ -23,7 +23,7 @@ import java.util.Map;
  * epoch's JSON says {@code "checkpoint": true}, the worker has just written its checkpoint to
  * the launch's checkpoint file, whose bytes go to the reporter with the epoch.
  */
-public final class ProcessTrialRunner implements TrialRunner {
+public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
 
     /**
      * Prepares a trial's folder (with the task's checkpoint, if any, where the worker will read
@@ -42,6 +42,7 @@ public final class ProcessTrialRunner implements TrialRunner {
     public static final String DONE = "@done ";
 
     private final Launcher launcher;
+    private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ProcessTrialRunner(Launcher launcher) {
         this.launcher = launcher;
@@ -51,6 +52,7 @@ public final class ProcessTrialRunner implements TrialRunner {
     public Map<String, Double> run(TrialTask task, EpochReporter reporter) throws Exception {
         Launch launch = launcher.prepare(task);
         Process p = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
+        live.add(p);
         Map<String, Double> result = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter answer = new PrintWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
@@ -73,17 +75,27 @@ public final class ProcessTrialRunner implements TrialRunner {
                     log.flush();
                 }
             }
+        } catch (Exception | Error e) {
+            p.destroyForcibly(); // the reporter gave up (its study is gone): so does the trial
+            throw e;
         } finally {
-            int code = p.waitFor();
+            p.waitFor();
+            live.remove(p);
             Files.deleteIfExists(launch.checkpoint());
-            if (code != 0 && result == null) {
-                throw new IOException("worker exited with code " + code + "; see " + launch.log());
-            }
+        }
+        if (p.exitValue() != 0 && result == null) {
+            throw new IOException("worker exited with code " + p.exitValue() + "; see " + launch.log());
         }
         if (result == null) {
             throw new IOException("worker ended without a result; see " + launch.log());
         }
         return result;
+    }
+
+    /** Kills the workers still running (their trials are abandoned). */
+    @Override
+    public void close() {
+        live.forEach(Process::destroyForcibly);
     }
 
     private static Map<String, Double> metrics(JsonNode node) {

@@ -1,0 +1,205 @@
+package ecgbeats.cluster;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.collection.IQueue;
+import com.hazelcast.core.HazelcastInstance;
+import ecgbeats.tune.Decision;
+import ecgbeats.tune.TrialRunner;
+import ecgbeats.tune.TrialTask;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A machine's side of the cluster: joins a study's coordinator as a Hazelcast client, asks for
+ * a trial whenever it is idle, runs it with its {@link WorkerBackend}, streams each epoch (and
+ * its checkpoint) to the coordinator and obeys the verdict, then sends the result and the
+ * run's files. One trial at a time. Leaves when the study is over or its coordinator is gone.
+ */
+public final class Worker {
+
+    /** Why a worker ended. */
+    public enum Exit { STUDY_OVER, COORDINATOR_GONE }
+
+    /** How long a worker waits for the coordinator to answer an epoch before it gives up on it. */
+    private static final long VERDICT_TIMEOUT_SECONDS = 600;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ClientConfig config;
+    private final String name;
+    private final PrintStream log;
+
+    /**
+     * @param clusterName   the study's cluster name
+     * @param address       the coordinator's host:port
+     * @param connectMillis how long to try to reach (or reach again) the coordinator
+     * @param name          how the study's journal names this worker
+     */
+    public Worker(String clusterName, String address, long connectMillis, String name, PrintStream log) {
+        this.config = ClusterConfigs.client(clusterName, address, connectMillis);
+        this.config.setInstanceName("ecgbeats-worker-" + name);
+        this.config.setProperty("hazelcast.client.invocation.timeout.seconds",
+                Long.toString(Math.max(10, connectMillis / 1000)));
+        this.name = name;
+        this.log = log;
+    }
+
+    /**
+     * Joins and serves trials until the study is over or the coordinator is gone. {@code backends}
+     * makes the backend from the study's job description (once, on joining).
+     *
+     * @throws IllegalStateException when the coordinator cannot be reached at all
+     */
+    public Exit serve(Function<String, WorkerBackend> backends) {
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        client.getLifecycleService().addLifecycleListener(e -> {
+            switch (e.getState()) {
+                case CLIENT_CONNECTED -> connected.set(true);
+                case CLIENT_DISCONNECTED -> connected.set(false);
+                default -> { }
+            }
+        });
+        try {
+            String id = client.getLocalEndpoint().getUuid().toString();
+            String job = (String) client.getMap(Coordinator.JOB).get("job");
+            if (job == null) {
+                throw new IllegalStateException("the cluster has no study to serve");
+            }
+            WorkerBackend backend = backends.apply(job);
+            log.printf("worker %s joined the study at %s%n", name, config.getNetworkConfig().getAddresses());
+            int sequence = 1;
+            while (true) {
+                try {
+                    if (serveTrials(client, id, backend, sequence)) {
+                        log.printf("worker %s: the study is over%n", name);
+                        return Exit.STUDY_OVER;
+                    }
+                } catch (RuntimeException e) {
+                    if (isLocal(e) && !(e instanceof CoordinatorGone)) {
+                        throw e;
+                    }
+                    // the connection dropped: the trial in hand is abandoned (the coordinator moves it);
+                    // wait for the client to reconnect, or to give up after its connect timeout
+                    while (client.getLifecycleService().isRunning() && !connected.get()) {
+                        Thread.sleep(200);
+                    }
+                    if (!client.getLifecycleService().isRunning()) {
+                        log.printf("worker %s: lost the coordinator; leaving%n", name);
+                        return Exit.COORDINATOR_GONE;
+                    }
+                }
+                sequence += 1000; // requests made before the drop are not mistaken for new ones
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Exit.COORDINATOR_GONE;
+        } catch (RuntimeException e) {
+            if (isLocal(e) || client.getLifecycleService().isRunning()) {
+                throw e;
+            }
+            log.printf("worker %s: lost the coordinator; leaving%n", name);
+            return Exit.COORDINATOR_GONE;
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** Asks for and runs trials until told to leave (true); Hazelcast failures propagate. */
+    private boolean serveTrials(HazelcastInstance client, String id, WorkerBackend backend, int firstSequence)
+            throws InterruptedException {
+        IQueue<Messages.WorkRequest> requests = client.getQueue(Coordinator.REQUESTS);
+        IQueue<Messages.Assignment> inbox = client.getQueue(Coordinator.inbox(id));
+        IQueue<Messages.Report> reports = client.getQueue(Coordinator.REPORTS);
+        IQueue<Messages.Verdict> verdicts = client.getQueue(Coordinator.verdicts(id));
+        for (int sequence = firstSequence; ; sequence++) {
+            Messages.Assignment a = null;
+            while (a == null) {
+                requests.add(new Messages.WorkRequest(id, name, sequence));
+                a = inbox.poll(10, TimeUnit.SECONDS);
+            }
+            if (a.isLeave()) {
+                return true;
+            }
+            runTrial(id, a, backend, reports, verdicts);
+        }
+    }
+
+    /** The coordinator did not answer in time. */
+    private static final class CoordinatorGone extends RuntimeException {
+        CoordinatorGone(String message) {
+            super(message);
+        }
+    }
+
+    private void runTrial(String id, Messages.Assignment a, WorkerBackend backend, IQueue<Messages.Report> reports,
+                          IQueue<Messages.Verdict> verdicts) throws InterruptedException {
+        Map<String, Object> params;
+        try {
+            params = JSON.readValue(a.params(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException("the coordinator sent parameters that are not JSON", e);
+        }
+        TrialTask task = new TrialTask(a.trial(), params, a.seed(), a.fromEpoch(), a.checkpoint());
+        log.printf("worker %s: trial %d (attempt %d)%s%n", name, a.trial(), a.attempt(),
+                a.fromEpoch() > 0 ? " from the checkpoint after epoch " + a.fromEpoch() : "");
+        TrialRunner.EpochReporter reporter = (epoch, value, metrics, checkpoint) -> {
+            reports.add(new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.EPOCH, epoch, value,
+                    json(metrics), checkpoint, null, null));
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(VERDICT_TIMEOUT_SECONDS);
+            while (System.nanoTime() < end) {
+                Messages.Verdict v;
+                try {
+                    v = verdicts.poll(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CoordinatorGone("interrupted");
+                }
+                if (v != null && v.trial() == a.trial() && v.attempt() == a.attempt()) {
+                    return v.stop() ? Decision.STOP : Decision.CONTINUE;
+                }
+            }
+            throw new CoordinatorGone("no verdict for trial " + a.trial() + " epoch " + epoch);
+        };
+        Messages.Report end;
+        try {
+            Map<String, Double> metrics = backend.run(task, reporter);
+            Map<String, byte[]> files = backend.results(a.trial());
+            Messages.FileBlob[] blobs = files.entrySet().stream()
+                    .map(f -> new Messages.FileBlob(f.getKey(), f.getValue())).toArray(Messages.FileBlob[]::new);
+            end = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.DONE, 0, 0, json(metrics), null, blobs,
+                    null);
+        } catch (CoordinatorGone e) {
+            throw e;
+        } catch (Exception e) {
+            if (e instanceof RuntimeException r && !isLocal(r)) {
+                throw r; // the cluster connection failed, not the trial
+            }
+            log.printf("worker %s: trial %d failed: %s%n", name, a.trial(), e.getMessage());
+            end = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.FAILED, 0, 0, null, null, null,
+                    e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        reports.add(end);
+    }
+
+    /** Whether a runtime failure came from the trial itself rather than from Hazelcast. */
+    private static boolean isLocal(RuntimeException e) {
+        return !e.getClass().getName().startsWith("com.hazelcast.");
+    }
+
+    private static String json(Map<String, Double> m) {
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
