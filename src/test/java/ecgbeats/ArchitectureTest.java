@@ -53,6 +53,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void tuneKnowsNoClusterAndOnlyTheClusterKnowsHazelcast() {
+        noClasses().that().resideInAPackage("ecgbeats.tune..")
+                .should().dependOnClassesThat().resideInAPackage("ecgbeats.cluster..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("ecgbeats.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("ecgbeats.(*)..").should().beFreeOfCycles().check(classes);
     }
