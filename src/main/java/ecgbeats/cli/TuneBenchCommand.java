@@ -39,6 +39,11 @@ final class TuneBenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "10", description = "Seeds 0..K-1. Default: ${DEFAULT-VALUE}.")
     int seeds;
 
+    @Option(names = "--first-seed", defaultValue = "0", paramLabel = "N",
+            description = "Seeds N..N+K-1 (keep choices about the sampler off the published seeds). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int firstSeed;
+
     @Option(names = "--json", description = "One JSON object (SPEC §7).")
     boolean json;
 
@@ -49,7 +54,8 @@ final class TuneBenchCommand implements Callable<Integer> {
         }
         TestFunction f = TestFunction.parse(function);
         String label = search.equals("tpe") ? "tpe-" + tpe.name().toLowerCase(java.util.Locale.ROOT) : search;
-        SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe), trials, seeds);
+        SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe), trials, seeds,
+                firstSeed);
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ObjectNode o = m.createObjectNode();

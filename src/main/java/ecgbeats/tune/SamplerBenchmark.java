@@ -28,10 +28,15 @@ public final class SamplerBenchmark {
     }
 
     public static Result run(TestFunction f, String search, Sampler sampler, int trials, int seeds) {
+        return run(f, search, sampler, trials, seeds, 0);
+    }
+
+    /** As {@link #run(TestFunction, String, Sampler, int, int)} with seeds firstSeed .. firstSeed + seeds − 1. */
+    public static Result run(TestFunction f, String search, Sampler sampler, int trials, int seeds, int firstSeed) {
         SearchSpace space = f.space();
         double[] best = new double[seeds];
         for (int s = 0; s < seeds; s++) {
-            SplittableRandom random = Seeds.random(s, "sampler");
+            SplittableRandom random = Seeds.random(firstSeed + s, "sampler");
             List<Trial> history = new ArrayList<>();
             best[s] = Double.POSITIVE_INFINITY;
             for (int t = 0; t < trials; t++) {
