@@ -1,22 +1,39 @@
 package ecgbeats.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
+import ecgbeats.data.Protocol;
 import ecgbeats.data.Split;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.data.wfdb.Annotation;
+import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
 import ecgbeats.train.Network;
 import ecgbeats.train.RunDirectory;
+import ecgbeats.train.Training;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code evaluate}: a trained run's metrics on a split. */
+/** {@code evaluate}: a trained run's metrics on a split, or beat by beat on recordings. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Reload a run and compute its metrics on a split of a dataset.")
+        description = "Reload a run and compute its metrics on a split of a dataset (--data), or compare its "
+                + "classification of recordings beat by beat with their reference annotations, as WFDB's bxb "
+                + "does (--records, --source).")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,24 +42,187 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out).")
     Path run;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A dataset file.")
-    Path data;
+    @ArgGroup(multiplicity = "1")
+    Input input;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "test|valid|train", description = "Default: ${DEFAULT-VALUE}.")
+    /** A dataset split, or recordings. */
+    static final class Input {
+        @Option(names = "--data", required = true, paramLabel = "FILE", description = "A dataset file.")
+        Path data;
+
+        @Option(names = "--records", required = true, split = ",", paramLabel = "LIST",
+                description = "Records to compare beat by beat: numbers (100,101), DS1, DS2 or all.")
+        List<String> records;
+    }
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "test|valid|train", description = "With --data. "
+            + "Default: ${DEFAULT-VALUE}.")
     String split;
 
-    @Option(names = "--json", description = "Print metrics.json's format.")
+    @Option(names = "--source", paramLabel = "DIR", description = "With --records: the folder of the WFDB records.")
+    Path source;
+
+    @Option(names = "--detect", description = "With --records: classify the beats our QRS detector finds, instead "
+            + "of the reference beats.")
+    boolean detect;
+
+    @Option(names = "--window", defaultValue = "0.15", paramLabel = "SECONDS",
+            description = "With --records: the match window. Default: ${DEFAULT-VALUE}.")
+    double window;
+
+    @Option(names = "--json", description = "Print JSON (metrics.json's format for --data).")
     boolean json;
 
     @Override
     public Integer call() throws Exception {
-        Split s = Split.parse(split);
         RunDirectory dir = new RunDirectory(run);
+        if (input.records != null) {
+            return beatByBeat(dir);
+        }
+        Split s = Split.parse(split);
         try (Network net = dir.loadNetwork()) {
-            BeatDataset d = DatasetFile.read(data);
+            BeatDataset d = DatasetFile.read(input.data);
             Metrics m = Evaluation.metrics(net, d.split(s), s.id());
             System.out.print(json ? RunDirectory.metricsJson(m) + System.lineSeparator() : m.table());
         }
         return 0;
+    }
+
+    private int beatByBeat(RunDirectory dir) throws Exception {
+        if (source == null) {
+            throw new BadInputException("--records needs --source DIR (the folder of the WFDB records)");
+        }
+        if (window <= 0) {
+            throw new BadInputException("--window " + window + ": must be positive");
+        }
+        List<String> names = recordNames();
+        List<BeatComparison> parts = new ArrayList<>();
+        try (Network net = dir.loadNetwork()) {
+            for (String name : names) {
+                Path base = source.resolve(name);
+                if (!Files.exists(RecordBeats.annotationFile(base))) {
+                    throw new BadInputException(RecordBeats.annotationFile(base) + ": no reference annotations");
+                }
+                RecordBeats cut = RecordBeats.cut(base, dir.readConfig(), detect);
+                int[] predicted = Training.argmax(net.logProbabilities(cut.beats(), 256));
+                List<Annotation> reference = AnnotationFile.read(RecordBeats.annotationFile(base)).stream()
+                        .filter(Annotation::isBeat).toList();
+                long[] refSamples = reference.stream().mapToLong(Annotation::sample).toArray();
+                int[] refClasses = reference.stream().mapToInt(a -> {
+                    AamiClass c = AamiClass.ofSymbol(a.symbol());
+                    return c == null ? -1 : c.label();
+                }).toArray();
+                long[] testSamples = java.util.Arrays.stream(cut.beats().positions()).asLongStream().toArray();
+                parts.add(BeatComparison.of(refSamples, refClasses, testSamples, predicted,
+                        Math.round(window * cut.record().frequency())));
+            }
+        }
+        BeatComparison gross = BeatComparison.sum(parts);
+        if (json) {
+            System.out.println(json(names, parts, gross));
+        } else {
+            System.out.print(table(names, parts, gross));
+        }
+        return 0;
+    }
+
+    private List<String> recordNames() throws java.io.IOException {
+        List<String> out = new ArrayList<>();
+        for (String r : input.records) {
+            switch (r.trim().toUpperCase(Locale.ROOT)) {
+                case "DS1" -> Protocol.DS1.forEach(n -> out.add(n.toString()));
+                case "DS2" -> Protocol.DS2.forEach(n -> out.add(n.toString()));
+                case "ALL" -> {
+                    try (var files = Files.list(source)) {
+                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".atr"))
+                                .map(f -> f.substring(0, f.length() - 4)).sorted().forEach(out::add);
+                    }
+                }
+                default -> out.add(r.trim());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new BadInputException("--records: no records in " + source);
+        }
+        return out;
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "     -" : String.format(Locale.ROOT, "%6.2f", 100 * v);
+    }
+
+    /** Per record, gross (pooled counts) and average (mean over records where defined): Se and +P per class, %. */
+    static String table(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
+        StringBuilder b = new StringBuilder("record  QRS Se    +P |");
+        for (AamiClass c : AamiClass.values()) {
+            b.append(String.format(Locale.ROOT, "   %s Se    +P |", c.name()));
+        }
+        b.append('\n');
+        for (int i = 0; i < names.size(); i++) {
+            b.append(row(names.get(i), parts.get(i)));
+        }
+        b.append(row("gross", gross));
+        b.append(String.format(Locale.ROOT, "%-7s%s %s |", "average", pct(mean(parts, -1, true)),
+                pct(mean(parts, -1, false))));
+        for (AamiClass c : AamiClass.values()) {
+            b.append(' ').append(pct(mean(parts, c.label(), true))).append(' ')
+                    .append(pct(mean(parts, c.label(), false))).append(" |");
+        }
+        b.append('\n');
+        return b.toString();
+    }
+
+    private static String row(String name, BeatComparison c) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-7s%s %s |", name, pct(c.qrsSensitivity()),
+                pct(c.qrsPositivePredictivity())));
+        for (AamiClass k : AamiClass.values()) {
+            b.append(' ').append(pct(c.sensitivity(k.label()))).append(' ')
+                    .append(pct(c.positivePredictivity(k.label()))).append(" |");
+        }
+        return b.append('\n').toString();
+    }
+
+    /** Mean over the records where the figure is defined; class −1 is QRS detection. */
+    static double mean(List<BeatComparison> parts, int c, boolean sensitivity) {
+        double sum = 0;
+        int n = 0;
+        for (BeatComparison p : parts) {
+            double v = c < 0 ? (sensitivity ? p.qrsSensitivity() : p.qrsPositivePredictivity())
+                    : (sensitivity ? p.sensitivity(c) : p.positivePredictivity(c));
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static String json(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        ArrayNode records = root.putArray("records");
+        for (int i = 0; i < names.size(); i++) {
+            records.add(node(m, parts.get(i)).put("record", names.get(i)));
+        }
+        root.set("gross", node(m, gross));
+        ObjectNode avg = root.putObject("average");
+        avg.put("qrs_se", mean(parts, -1, true)).put("qrs_ppv", mean(parts, -1, false));
+        for (AamiClass c : AamiClass.values()) {
+            avg.putObject(c.name()).put("se", mean(parts, c.label(), true)).put("ppv", mean(parts, c.label(), false));
+        }
+        return root.toString();
+    }
+
+    private static ObjectNode node(ObjectMapper m, BeatComparison c) {
+        ObjectNode o = m.createObjectNode();
+        o.put("qrs_se", c.qrsSensitivity()).put("qrs_ppv", c.qrsPositivePredictivity());
+        for (AamiClass k : AamiClass.values()) {
+            o.putObject(k.name()).put("se", c.sensitivity(k.label())).put("ppv", c.positivePredictivity(k.label()))
+                    .put("reference", c.reference(k.label())).put("predicted", c.predicted(k.label()));
+        }
+        o.set("confusion", m.valueToTree(c.confusion()));
+        o.set("missed", m.valueToTree(c.missed()));
+        o.set("extra", m.valueToTree(c.extra()));
+        return o;
     }
 }

@@ -1,7 +1,11 @@
 package ecgbeats.cli;
 
 import ecgbeats.data.AtomicFile;
+import ecgbeats.data.BadInputException;
 import ecgbeats.data.KaggleCsv;
+import ecgbeats.data.wfdb.Annotation;
+import ecgbeats.data.wfdb.AnnotationCodes;
+import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.train.Network;
@@ -12,32 +16,62 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code predict}: classify beats with a trained run. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify beats in the Kaggle CSV layout (187 samples, optionally a label) with a trained run.")
+        description = "Classify beats with a trained run: rows of the Kaggle CSV layout (--csv), or every beat of a "
+                + "WFDB recording (--record), found in its .atr file or by the QRS detector (--detect).")
 final class PredictCommand implements Callable<Integer> {
 
     @Mixin
     DebugOption debug;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out).")
     Path run;
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Beats, one per row.")
-    Path csv;
+    @picocli.CommandLine.ArgGroup(multiplicity = "1")
+    Input input;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write index,class,p_N,...,p_Q (default: stdout).")
+    /** Exactly one of the two inputs. */
+    static final class Input {
+        @Option(names = "--csv", required = true, paramLabel = "FILE", description = "Beats, one per row.")
+        Path csv;
+
+        @Option(names = "--record", required = true, paramLabel = "PATH",
+                description = "A WFDB record, PATH without extension (PATH.hea, its signal file, PATH.atr if any).")
+        Path record;
+    }
+
+    @Option(names = "--detect", description = "With --record: find beats with our QRS detector even when PATH.atr "
+            + "exists.")
+    boolean detect;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the CSV (default: stdout).")
     Path out;
+
+    @Option(names = "--annotations", paramLabel = "FILE", description = "With --record: also write the beats as a "
+            + "WFDB annotation file (MIT format, symbols N, S, V, F, Q).")
+    Path annotations;
 
     @Override
     public Integer call() throws Exception {
+        if (input.record != null) {
+            return predictRecord();
+        }
+        if (detect || annotations != null) {
+            throw new BadInputException("--detect and --annotations go with --record");
+        }
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;
         try (Network net = new RunDirectory(run).loadNetwork()) {
-            beats = KaggleCsv.readForPrediction(csv);
+            beats = KaggleCsv.readForPrediction(input.csv);
             float[] logp = net.logProbabilities(beats, 256);
             int[] classes = Training.argmax(logp);
             for (int i = 0; i < beats.size(); i++) {
@@ -53,8 +87,51 @@ final class PredictCommand implements Callable<Integer> {
             System.out.print(sb);
         } else {
             AtomicFile.writeString(out, sb.toString());
-            System.err.printf("%d beats classified -> %s%n", beats.size(), out);
+            spec.commandLine().getErr().printf("%d beats classified -> %s%n", beats.size(), out);
         }
+        return 0;
+    }
+
+    private int predictRecord() throws Exception {
+        RunDirectory dir = new RunDirectory(run);
+        RecordBeats cut = RecordBeats.cut(input.record, dir.readConfig(), detect);
+        BeatTable beats = cut.beats();
+        double fs = cut.record().frequency();
+        StringBuilder sb = new StringBuilder("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q\n");
+        List<Annotation> marks = new ArrayList<>();
+        int[] counts = new int[AamiClass.COUNT];
+        try (Network net = dir.loadNetwork()) {
+            float[] logp = net.logProbabilities(beats, 256);
+            int[] classes = Training.argmax(logp);
+            for (int i = 0; i < beats.size(); i++) {
+                AamiClass c = AamiClass.ofLabel(classes[i]);
+                counts[classes[i]]++;
+                long sample = beats.positions()[i];
+                sb.append(sample).append(',').append(String.format(Locale.ROOT, "%.3f", sample / fs)).append(',')
+                        .append(c.name());
+                for (int k = 0; k < AamiClass.COUNT; k++) {
+                    sb.append(',').append(String.format(Locale.ROOT, "%.6f", Math.exp(logp[i * AamiClass.COUNT + k])));
+                }
+                sb.append('\n');
+                marks.add(new Annotation(sample, AnnotationCodes.code(c.name()), 0, 0, 0, ""));
+            }
+        }
+        if (annotations != null) {
+            byte[] encoded = AnnotationFile.encode(marks);
+            AtomicFile.write(annotations, o -> o.write(encoded));
+        }
+        if (out == null) {
+            System.out.print(sb);
+        } else {
+            AtomicFile.writeString(out, sb.toString());
+        }
+        StringBuilder summary = new StringBuilder();
+        for (AamiClass c : AamiClass.values()) {
+            summary.append(' ').append(c.name()).append(' ').append(counts[c.label()]);
+        }
+        spec.commandLine().getErr().printf("%s: %d beats (%s),%s%s%s%n", input.record, beats.size(),
+                cut.detected() ? "found by the QRS detector" : "from the .atr file", summary,
+                out == null ? "" : " -> " + out, annotations == null ? "" : ", annotations -> " + annotations);
         return 0;
     }
 }

@@ -72,6 +72,76 @@ class ModelCommandsTest {
         assertEquals(Files.readString(out), u.out());
     }
 
+    @Test
+    void predictAnnotatesARecordAtItsReferenceBeatsOrItsDetectedOnes() throws IOException {
+        Path record = TestData.bundled().resolve("232");
+        Path csv = dir.resolve("232.csv");
+        Path atr = dir.resolve("232.test");
+        Cli.Run r = Cli.run("predict", "--run", run.toString(), "--record", record.toString(), "--out", csv.toString(),
+                "--annotations", atr.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("1780 beats (from the .atr file)"), r.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q", rows.get(0));
+        assertEquals(1781, rows.size());
+        List<ecgbeats.data.wfdb.Annotation> reference = ecgbeats.data.wfdb.AnnotationFile.read(
+                TestData.bundled().resolve("232.atr")).stream().filter(ecgbeats.data.wfdb.Annotation::isBeat).toList();
+        List<ecgbeats.data.wfdb.Annotation> written = ecgbeats.data.wfdb.AnnotationFile.read(atr);
+        assertEquals(reference.size(), written.size());
+        for (int i = 0; i < written.size(); i++) {
+            assertEquals(reference.get(i).sample(), written.get(i).sample());
+            String[] row = rows.get(i + 1).split(",");
+            assertEquals(Long.toString(written.get(i).sample()), row[0]);
+            assertEquals(row[2], written.get(i).symbol(), "row " + i);
+        }
+        // beats cut at the reference positions are the beats the dataset holds: the same classes as evaluate's
+        Cli.Run detected = Cli.run("predict", "--run", run.toString(), "--record", record.toString(), "--detect");
+        assertEquals(0, detected.code(), detected.err());
+        assertTrue(detected.err().contains("found by the QRS detector"), detected.err());
+        int n = detected.out().split("\n").length - 1;
+        assertTrue(Math.abs(n - 1780) <= 5, n + " beats detected");
+    }
+
+    @Test
+    void evaluateComparesRecordsBeatByBeat() throws IOException {
+        Cli.Run r = Cli.run("evaluate", "--run", run.toString(), "--records", "232,208", "--source",
+                TestData.bundled().toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode j;
+        try {
+            j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        } catch (IOException e) {
+            throw new AssertionError(r.out(), e);
+        }
+        assertEquals(1.0, j.get("gross").get("qrs_se").asDouble(), 1e-12); // reference positions: all paired
+        assertEquals(2, j.get("records").size());
+        long expected = ecgbeats.data.wfdb.AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(a -> a.isBeat() && ecgbeats.data.beat.AamiClass.ofSymbol(a.symbol())
+                        == ecgbeats.data.beat.AamiClass.S).count();
+        assertTrue(expected > 1000);
+        assertEquals(expected, j.get("records").get(0).get("S").get("reference").asInt(), "record 232's S beats");
+        Cli.Run detect = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--detect");
+        assertEquals(0, detect.code(), detect.err());
+        assertTrue(detect.out().contains("gross"), detect.out());
+    }
+
+    @Test
+    void badRecordsAreRefused() throws IOException {
+        assertBad("header file not found", "predict", "--run", run.toString(), "--record",
+                dir.resolve("nothing").toString());
+        assertBad("--detect and --annotations go with --record", "predict", "--run", run.toString(), "--csv",
+                dir.resolve("x.csv").toString(), "--detect");
+        // a record of 5 s: shorter than one beat window
+        Path shortDir = Files.createDirectories(dir.resolve("short"));
+        Files.writeString(shortDir.resolve("s1.hea"), "s1 1 360 1800\ns1.dat 16 200 11 1024 0 0 0 MLII\n");
+        Files.write(shortDir.resolve("s1.dat"), new byte[3600]);
+        assertBad("shorter than one beat window", "predict", "--run", run.toString(), "--record",
+                shortDir.resolve("s1").toString());
+        assertBad("no reference annotations", "evaluate", "--run", run.toString(), "--records", "s1", "--source",
+                shortDir.toString());
+    }
+
     private static void assertBad(String expected, String... args) {
         Cli.Run r = Cli.run(args);
         assertEquals(2, r.code(), r.out() + r.err());

@@ -40,20 +40,44 @@ public final class BeatExtractor {
      * @return the number of beats added
      */
     public int extract(WfdbRecord record, List<Annotation> annotations, int recordNumber, BeatTable.Builder out) {
-        Resampler resampler = Resampler.between(record.frequency(), settings.frequency());
-        double[] signal = resampler.apply(record.physical(leadIndex(record)));
-        int n = signal.length;
-
         List<Annotation> beats = new ArrayList<>();
         for (Annotation a : annotations) {
             if (a.isBeat() && a.sample() >= 0 && a.sample() < record.length()) {
                 beats.add(a);
             }
         }
-        int count = beats.size();
+        long[] samples = new long[beats.size()];
+        int[] labels = new int[beats.size()];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = beats.get(i).sample();
+            AamiClass c = AamiClass.ofSymbol(beats.get(i).symbol());
+            labels[i] = c == null ? -1 : c.label();
+        }
+        return cut(record, samples, labels, settings.dropLastBeat(), recordNumber, out);
+    }
+
+    /**
+     * Cuts a beat at every one of {@code rPeaks} (ascending sample indices at the record's rate,
+     * e.g. from a QRS detector), with the same windows and normalisation as {@link #extract};
+     * the beats' labels are 0 (unknown). No beat is dropped.
+     */
+    public BeatTable cutAt(WfdbRecord record, long[] rPeaks, int recordNumber) {
+        BeatTable.Builder out = new BeatTable.Builder(settings.beatLength());
+        long[] inside = java.util.Arrays.stream(rPeaks).filter(p -> p >= 0 && p < record.length()).toArray();
+        cut(record, inside, new int[inside.length], false, recordNumber, out);
+        return out.build();
+    }
+
+    /** The method of the class comment over beats at {@code samples}; a label of −1 skips a beat (it still counts for RR). */
+    private int cut(WfdbRecord record, long[] samples, int[] labels, boolean dropLast, int recordNumber,
+                    BeatTable.Builder out) {
+        Resampler resampler = Resampler.between(record.frequency(), settings.frequency());
+        double[] signal = resampler.apply(record.physical(leadIndex(record)));
+        int n = signal.length;
+        int count = samples.length;
         int[] r = new int[count];
         for (int i = 0; i < count; i++) {
-            r[i] = (int) Math.min(resampler.map(beats.get(i).sample()), n - 1);
+            r[i] = (int) Math.min(resampler.map(samples[i]), n - 1);
         }
         double recordMedian = medianRr(r, 0, count);
 
@@ -61,7 +85,7 @@ public final class BeatExtractor {
         int maxLength = settings.beatLength();
         float[] beat = new float[maxLength];
         int added = 0;
-        int last = settings.dropLastBeat() ? count - 1 : count;
+        int last = dropLast ? count - 1 : count;
         int first = 0;
         for (int start = 0; start < n && first < count; start += window) {
             int end = Math.min(start + window, n);
@@ -90,8 +114,7 @@ public final class BeatExtractor {
             int keep = Double.isNaN(median) ? maxLength
                     : (int) Math.min(maxLength, Math.round(settings.rrFactor() * median));
             for (int b = from; b < to && b < last; b++) {
-                AamiClass c = AamiClass.ofSymbol(beats.get(b).symbol());
-                if (c == null) {
+                if (labels[b] < 0) {
                     continue;
                 }
                 Arrays.fill(beat, 0f);
@@ -99,7 +122,7 @@ public final class BeatExtractor {
                     double v = (signal[r[b] + k] - min) * scale;
                     beat[k] = (float) Math.max(0, Math.min(1, v));
                 }
-                out.add(beat, 0, c.label(), recordNumber, (int) beats.get(b).sample());
+                out.add(beat, 0, labels[b], recordNumber, (int) samples[b]);
                 added++;
             }
         }
