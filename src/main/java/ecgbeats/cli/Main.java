@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Train, tune and use ECG heartbeat classifiers (MIT-BIH, AAMI classes N, S, V, F, Q).",
         subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
                 PredictCommand.class, TuneCommand.class, TrialCommand.class, WorkerCommand.class, BenchCommand.class,
-                TuneBenchCommand.class, ClusterBenchCommand.class, DetectBenchCommand.class})
+                TuneBenchCommand.class, ClusterBenchCommand.class, DetectBenchCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

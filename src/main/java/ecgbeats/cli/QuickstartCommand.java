@@ -68,8 +68,14 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.printf("3. The best epoch (%d) evaluated once on the test split:%n", o.training().bestEpoch());
         System.out.print(o.test().table());
         System.out.println();
+        Path report = out.resolve("report.html");
+        AtomicFile.writeString(report, ecgbeats.report.Reports.render(runDir));
+        System.out.println("4. Report (learning curves, confusion matrix, per-class figures, provenance): " + report);
+        System.out.println();
         System.out.println("Run folder: " + runDir + " (config.json, history.csv, metrics.json, predictions.csv, model.params)");
         System.out.println("Next: ./ecgbeats evaluate --run " + runDir + " --data " + file + " --split valid");
+        System.out.println("      ./ecgbeats predict --run " + runDir + " --record data/mitdb/232 --detect --out 232.csv "
+                + "--annotations 232.ecg");
         return 0;
     }
 }

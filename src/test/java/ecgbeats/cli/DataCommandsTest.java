@@ -165,5 +165,6 @@ class DataCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("dataset.ecgb")));
         assertTrue(r.out().contains("[208, 213, 217, 232]"), r.out());
+        assertTrue(Files.exists(dir.resolve("report.html")), r.out());
     }
 }

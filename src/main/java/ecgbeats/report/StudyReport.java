@@ -1,0 +1,219 @@
+package ecgbeats.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecgbeats.data.BadInputException;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A tuning study as one HTML page, from its journal and results table: each trial's objective
+ * over time with the best so far, each hyperparameter against the objective, the results
+ * table, and how many trials reached each epoch (ASHA's rungs show as steps).
+ */
+public final class StudyReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TABLE_ROWS = 40;
+
+    private StudyReport() {
+    }
+
+    static List<JsonNode> journal(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read the journal: " + e.getMessage());
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            try {
+                events.add(JSON.readTree(lines.get(i)));
+            } catch (IOException e) {
+                if (i < lines.size() - 1) {
+                    throw BadInputException.inFile(file, "line " + (i + 1) + " is not a journal event");
+                }
+            }
+        }
+        if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {
+            throw BadInputException.inFile(file, "not a study journal");
+        }
+        return events;
+    }
+
+    static List<List<String>> csv(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                    .map(l -> Arrays.asList(l.split(",", -1))).toList();
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read the results: " + e.getMessage());
+        }
+    }
+
+    public static String render(Path dir) {
+        Path journalFile = dir.resolve("journal.jsonl");
+        if (!Files.exists(journalFile)) {
+            throw new BadInputException(dir + ": not a study folder (no journal.jsonl)");
+        }
+        List<JsonNode> events = journal(journalFile);
+        Instant start = Instant.parse(events.get(0).get("time").asText());
+        String objective = events.get(0).path("objective").asText("objective");
+        Map<Integer, Double> best = new TreeMap<>();
+        Map<Integer, Double> finishedAt = new TreeMap<>();
+        Map<Integer, String> state = new HashMap<>();
+        Map<Integer, Integer> reached = new HashMap<>();
+        Map<Integer, Integer> stops = new TreeMap<>();
+        for (JsonNode e : events) {
+            int n = e.path("trial").asInt(-1);
+            switch (e.path("event").asText()) {
+                case "epoch" -> {
+                    best.merge(n, e.get("value").asDouble(), Math::max);
+                    reached.merge(n, e.get("epoch").asInt(), Math::max);
+                    if ("STOP".equals(e.path("decision").asText())) {
+                        stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
+                    }
+                }
+                case "completed", "pruned", "failed" -> {
+                    finishedAt.put(n, minutes(start, e));
+                    state.put(n, e.get("event").asText());
+                }
+                default -> { }
+            }
+        }
+        Html page = new Html("ecgbeats study: " + dir.getFileName());
+        page.paragraph(String.format(java.util.Locale.ROOT, "%d trials (%d completed, %d pruned, %d failed); "
+                        + "objective: validation %s, maximised. %s", finishedAt.size() + countRunning(events, finishedAt),
+                count(state, "completed"), count(state, "pruned"), count(state, "failed"), objective,
+                events.get(0).path("fingerprint").asText()));
+
+        page.heading("Objective per trial over time");
+        List<Integer> done = finishedAt.keySet().stream().filter(best::containsKey)
+                .sorted((a, b) -> Double.compare(finishedAt.get(a), finishedAt.get(b))).toList();
+        if (!done.isEmpty()) {
+            double[] t = done.stream().mapToDouble(finishedAt::get).toArray();
+            double[] v = done.stream().mapToDouble(best::get).toArray();
+            double[] running = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                running[i] = i == 0 ? v[i] : Math.max(running[i - 1], v[i]);
+            }
+            Map<String, double[]> series = new LinkedHashMap<>();
+            series.put("trial (best epoch)", v);
+            series.put("best so far", running);
+            var chart = Charts.lines("Objective as trials finished", "minutes since the study began", objective, t,
+                    series);
+            chart.getSeriesMap().get("trial (best epoch)")
+                    .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            page.image(Charts.png(chart), "objective per trial over time, with the best so far");
+        } else {
+            page.paragraph("No trial has finished yet.");
+        }
+
+        Path resultsFile = dir.resolve("results.csv");
+        if (Files.exists(resultsFile)) {
+            List<List<String>> rows = csv(resultsFile);
+            List<String> header = rows.get(0);
+            int firstParam = header.indexOf("worker") + 1;
+            int objectiveColumn = header.indexOf(objective);
+            page.heading("Hyperparameters against the objective");
+            for (int p = firstParam; p > 0 && p < header.size(); p++) {
+                byte[] png = parameterChart(header.get(p), rows.subList(1, rows.size()), p, objectiveColumn,
+                        objective);
+                if (png != null) {
+                    page.image(png, header.get(p) + " against " + objective);
+                }
+            }
+            page.heading("Results (best first)");
+            List<List<String>> shown = new ArrayList<>(rows.subList(0, Math.min(rows.size(), TABLE_ROWS + 1)));
+            page.table(shown);
+            if (rows.size() > TABLE_ROWS + 1) {
+                page.paragraph((rows.size() - 1 - TABLE_ROWS) + " more rows in results.csv.");
+            }
+        }
+
+        page.heading("Trials reaching each epoch");
+        if (!reached.isEmpty()) {
+            int max = reached.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            double[] epochs = new double[max];
+            double[] counts = new double[max];
+            for (int e = 1; e <= max; e++) {
+                int ep = e;
+                epochs[e - 1] = e;
+                counts[e - 1] = reached.values().stream().filter(r -> r >= ep).count();
+            }
+            var chart = Charts.lines("Trials reaching each epoch (scheduler survival)", "epoch", "trials", epochs,
+                    Map.of("trials", counts));
+            chart.getStyler().setLegendVisible(false);
+            page.image(Charts.png(chart), "number of trials that reached each epoch");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("epoch", "trials reaching it", "stopped there by the scheduler"));
+            for (int e = 1; e <= max; e++) {
+                rows.add(List.of(Integer.toString(e), Integer.toString((int) counts[e - 1]),
+                        Integer.toString(stops.getOrDefault(e, 0))));
+            }
+            page.table(rows);
+        }
+        return page.render();
+    }
+
+    private static byte[] parameterChart(String name, List<List<String>> rows, int column, int objectiveColumn,
+                                         String objective) {
+        List<String> values = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (List<String> r : rows) {
+            if (objectiveColumn >= 0 && objectiveColumn < r.size() && column < r.size()
+                    && !r.get(objectiveColumn).isEmpty()) {
+                values.add(r.get(column));
+                y.add(Double.parseDouble(r.get(objectiveColumn)));
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        boolean numeric = values.stream().allMatch(v -> v.matches("-?[0-9.]+(E-?[0-9]+)?"));
+        double[] x = new double[values.size()];
+        List<String> categories = null;
+        if (numeric) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Double.parseDouble(values.get(i));
+            }
+        } else {
+            categories = values.stream().distinct().sorted().toList();
+            for (int i = 0; i < x.length; i++) {
+                x[i] = categories.indexOf(values.get(i));
+            }
+        }
+        var chart = Charts.scatter(name, name, objective, x, y.stream().mapToDouble(Double::doubleValue).toArray(),
+                categories);
+        double min = Arrays.stream(x).min().orElse(0);
+        double max = Arrays.stream(x).max().orElse(0);
+        if (numeric && min > 0 && max / min > 100) {
+            chart.getStyler().setXAxisLogarithmic(true);
+        }
+        return Charts.png(chart);
+    }
+
+    private static double minutes(Instant start, JsonNode e) {
+        return (Instant.parse(e.get("time").asText()).toEpochMilli() - start.toEpochMilli()) / 60000.0;
+    }
+
+    private static long count(Map<Integer, String> state, String s) {
+        return state.values().stream().filter(s::equals).count();
+    }
+
+    private static int countRunning(List<JsonNode> events, Map<Integer, Double> finished) {
+        return (int) events.stream().filter(e -> "created".equals(e.path("event").asText()))
+                .filter(e -> !finished.containsKey(e.get("trial").asInt())).count();
+    }
+}

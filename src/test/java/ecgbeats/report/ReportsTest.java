@@ -1,0 +1,118 @@
+package ecgbeats.report;
+
+import ecgbeats.data.BadInputException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportsTest {
+
+    @TempDir
+    Path dir;
+
+    static Path run(Path dir) throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        Files.writeString(run.resolve("config.json"), "{\"model\": \"cnn2d\", \"parameters\": 1234, \"seed\": 7, "
+                + "\"best_epoch\": 2, \"stop\": \"epoch_limit\", \"data\": {\"file\": \"d.ecgb\", \"protocol\": \"intra\"}}");
+        Files.writeString(run.resolve("history.csv"), "epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,"
+                + "seconds\n1,0.9,0.8,0.7,0.6,0.001,1.0\n2,0.5,0.6,0.8,0.7,0.001,1.0\n3,0.4,0.65,0.82,0.69,0.0002,1.0\n");
+        Files.writeString(run.resolve("metrics.json"), "{\"split\": \"test\", \"n\": 10, \"accuracy\": 0.8, "
+                + "\"recall_macro\": 0.7, \"precision_macro\": 0.6, \"f1_macro\": 0.65, \"per_class\": {\"N\": "
+                + "{\"precision\": 0.9, \"recall\": 0.8, \"f1\": 0.85, \"support\": 6}}, \"confusion\": "
+                + "[[5,1,0,0,0],[0,2,0,0,0],[0,0,1,0,0],[0,0,0,0,0],[0,1,0,0,0]]}");
+        return run;
+    }
+
+    static Path study(Path dir) throws IOException {
+        Path study = Files.createDirectories(dir.resolve("study"));
+        StringBuilder j = new StringBuilder("{\"event\":\"study\",\"time\":\"2026-11-27T10:00:00Z\",\"fingerprint\":"
+                + "\"f\",\"objective\":\"recall_macro\"}\n");
+        for (int t = 0; t < 4; t++) {
+            j.append(String.format("{\"event\":\"created\",\"time\":\"2026-11-27T10:0%d:00Z\",\"trial\":%d,\"seed\":1,"
+                    + "\"params\":{\"lr\":0.00%d}}%n", t, t, t + 1));
+            int epochs = t % 2 == 0 ? 3 : 1;
+            for (int e = 1; e <= epochs; e++) {
+                j.append(String.format("{\"event\":\"epoch\",\"time\":\"2026-11-27T10:0%d:%d0Z\",\"trial\":%d,"
+                        + "\"epoch\":%d,\"value\":0.%d,\"decision\":\"%s\"}%n", t, e, t, e, 5 + e,
+                        epochs == 1 ? "STOP" : "CONTINUE"));
+            }
+            j.append(String.format("{\"event\":\"%s\",\"time\":\"2026-11-27T10:0%d:50Z\",\"trial\":%d}%n",
+                    epochs == 1 ? "pruned" : "completed", t, t));
+        }
+        Files.writeString(study.resolve("journal.jsonl"), j);
+        Files.writeString(study.resolve("results.csv"), "trial,state,epochs,recall_macro,accuracy,seconds,worker,lr,k\n"
+                + "0,COMPLETE,3,0.8,0.9,50,w,0.001,a\n2,COMPLETE,3,0.8,0.9,50,w,0.003,b\n"
+                + "1,PRUNED,1,0.6,0.7,10,w,0.002,a\n3,PRUNED,1,0.6,0.7,10,w,0.004,b\n");
+        return study;
+    }
+
+    private static int images(String html) {
+        return html.split("src=\"data:image/png;base64,", -1).length - 1;
+    }
+
+    @Test
+    void aRunReportHasItsCurvesConfusionAndTablesAndNothingOutside() throws IOException {
+        String html = Reports.render(run(dir));
+        assertEquals(4, images(html), "loss, validation, learning rate, confusion");
+        assertTrue(html.contains("<td>0.8500</td>"), "per-class F1 in the table");
+        assertTrue(html.contains("accuracy 0.8000, macro recall 0.7000"));
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"),
+                "a report links to nothing and runs nothing");
+    }
+
+    @Test
+    void aStudyReportHasTrialsParametersResultsAndRungs() throws IOException {
+        String html = Reports.render(study(dir));
+        assertEquals(4, images(html), "objective over time, lr, k, rung survival");
+        assertTrue(html.contains("4 trials (2 completed, 2 pruned, 0 failed)"), html.substring(0, 600));
+        assertTrue(html.contains("<tr><td>1</td><td>4</td><td>2</td></tr>"), "epoch 1: 4 trials, 2 stopped");
+        assertTrue(html.contains("<tr><td>3</td><td>2</td><td>0</td></tr>"), "epoch 3: 2 trials");
+    }
+
+    @Test
+    void aFolderThatIsNeitherIsRefused() throws IOException {
+        BadInputException e = assertThrows(BadInputException.class, () -> Reports.render(dir));
+        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        Path broken = run(dir);
+        Files.writeString(broken.resolve("history.csv"), "epoch,train_loss\n1,x\n");
+        e = assertThrows(BadInputException.class, () -> Reports.render(broken));
+        assertTrue(e.getMessage().contains("history.csv") && e.getMessage().contains("not a number"), e.getMessage());
+    }
+
+    /** The report opened in headless Chromium: every chart decodes (Debian's chromium; skipped without it). */
+    @Test
+    void chromiumShowsEveryChart() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium is not installed");
+        for (Path folder : new Path[] {run(dir), study(dir)}) {
+            String html = Reports.render(folder);
+            String probe = "<script>window.addEventListener('load', () => { const i = [...document.images]; "
+                    + "document.body.setAttribute('data-check', i.filter(x => x.complete && x.naturalWidth > 300)"
+                    + ".length + '/' + i.length); });</script></body>";
+            Path page = dir.resolve(folder.getFileName() + ".html");
+            Files.writeString(page, html.replace("</body>", probe), StandardCharsets.UTF_8);
+            Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                    "--virtual-time-budget=10000", "--user-data-dir=" + dir.resolve("profile"), "--dump-dom",
+                    page.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(90, TimeUnit.SECONDS), "chromium did not finish");
+            Matcher m = Pattern.compile("data-check=\"(\\d+)/(\\d+)\"").matcher(dom);
+            assertTrue(m.find(), "no check mark in the DOM: " + dom.substring(0, Math.min(400, dom.length())));
+            assertEquals(m.group(2), m.group(1), "charts decoded / charts");
+            assertEquals(4, Integer.parseInt(m.group(2)));
+        }
+    }
+}
