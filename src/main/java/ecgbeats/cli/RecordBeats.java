@@ -31,8 +31,16 @@ record RecordBeats(WfdbRecord record, long[] positions, BeatTable beats, boolean
 
     /** Reads the record at {@code base} (a path without extension) and cuts its beats. */
     static RecordBeats cut(Path base, JsonNode runConfig, boolean detect) {
-        WfdbRecord record = WfdbRecord.read(base);
         ExtractionSettings settings = extraction(runConfig);
+        String input = runConfig.path("input").asText("");
+        boolean known = java.util.Arrays.stream(ecgbeats.model.InputLayout.values())
+                .anyMatch(l -> l.name().equalsIgnoreCase(input));
+        if (!known || settings.beatLength() > ecgbeats.model.InputLayout.PADDED_LENGTH) {
+            throw new BadInputException("the run's model takes beats laid out as '" + input + "' from "
+                    + settings.beatLength() + " samples; ecgbeats cuts recordings for "
+                    + ecgbeats.model.InputLayout.PADDED_LENGTH + "-sample sequence or grid inputs only");
+        }
+        WfdbRecord record = WfdbRecord.read(base);
         if (record.length() < settings.windowSeconds() * record.frequency()) {
             throw new BadInputException(base + ": " + record.length() + " samples at " + record.frequency()
                     + " Hz, shorter than one beat window (" + settings.windowSeconds() + " s)");

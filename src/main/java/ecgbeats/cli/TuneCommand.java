@@ -134,28 +134,10 @@ final class TuneCommand implements Callable<Integer> {
             throw new BadInputException("--trials and --epochs must be at least 1, --workers and --worker-threads "
                     + "at least 0");
         }
-        String host = "127.0.0.1";
-        int port = 5710;
-        if (listen != null) {
-            if (!listen.matches("[^:\\s]+:\\d{1,5}") || Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1))
-                    > 65535) {
-                throw new BadInputException("--listen " + listen + ": expected HOST:PORT");
-            }
-            host = listen.substring(0, listen.lastIndexOf(':'));
-            port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
-        }
+        ListenAddress address = ListenAddress.parse(listen);
         ecgbeats.train.Objective.parse(objective);
-        RunConfig base = RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
-                "fraction", Double.toString(fraction), "objective", objective));
-        // every value the space can give (each choice, each bound) must suit the model: checked before anything is written
-        for (Map.Entry<String, Domain> d : sp.domains().entrySet()) {
-            List<Object> values = d.getValue() instanceof Domain.Choice c ? c.values()
-                    : List.of(((Domain.Numeric) d.getValue()).fromInternal(((Domain.Numeric) d.getValue()).internalLo()),
-                    ((Domain.Numeric) d.getValue()).fromInternal(((Domain.Numeric) d.getValue()).internalHi()));
-            for (Object v : values) {
-                base.with(Map.of(d.getKey(), String.valueOf(v)));
-            }
-        }
+        checkSpaceFitsModel(RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
+                "fraction", Double.toString(fraction), "objective", objective)), sp);
         Scheduler sched = switch (scheduler) {
             case "fifo" -> new FifoScheduler();
             case "asha" -> new AshaScheduler(grace, 3, epochs);
@@ -164,8 +146,10 @@ final class TuneCommand implements Callable<Integer> {
         Duration budget = timeBudget == null ? null : parseDuration(timeBudget);
         BeatDataset dataset = DatasetFile.read(data);
         String sha = DatasetFile.sha256(data);
+        // what a resume must match; also names the study's cluster
         String fingerprint = String.join(" ", "data=" + sha, "model=" + arch.id(), "space=" + sp.domains(),
-                "search=" + search + (search.equals("tpe") ? "/" + tpe.name().toLowerCase(java.util.Locale.ROOT) : ""), "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
+                "search=" + search + (search.equals("tpe") ? "/" + tpe.name().toLowerCase(java.util.Locale.ROOT) : ""),
+                "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
                 "objective=" + objective, "seed=" + seed);
         StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
         Path trialsDir = out.resolve("trials");
@@ -175,7 +159,8 @@ final class TuneCommand implements Callable<Integer> {
         List<Trial> result;
         try (Study study = resume ? Study.resume(out, settings, sp, sampler, sched)
                 : Study.create(out, settings, sp, sampler, sched);
-             Coordinator coordinator = Coordinator.start(cluster, host, port, listen == null, job.toJson(),
+             Coordinator coordinator = Coordinator.start(cluster, address.host(), address.port(), listen == null,
+                     job.toJson(),
                      (trial, files) -> saveRun(trialsDir, trial, files));
              LocalWorkers local = LocalWorkers.start(workers, coordinator.address(), cluster, workerThreads,
                      out.resolve("workers"))) {
@@ -183,15 +168,15 @@ final class TuneCommand implements Callable<Integer> {
                     search, scheduler, trials, workers);
             System.out.printf("coordinator at %s; add a machine with:%n  ./ecgbeats worker --join %s --study %s%n",
                     coordinator.address(), coordinator.address(), cluster);
+            long started = System.nanoTime();
+            List<String> names = List.copyOf(sp.domains().keySet());
+            Runnable print = () -> System.out.print(StatusTable.render(study.trials(), names, objective,
+                    Duration.ofNanos(System.nanoTime() - started), 20));
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "status");
                 t.setDaemon(true);
                 return t;
             });
-            long started = System.nanoTime();
-            List<String> names = List.copyOf(sp.domains().keySet());
-            Runnable print = () -> System.out.print(StatusTable.render(study.trials(), names, objective,
-                    Duration.ofNanos(System.nanoTime() - started), 20));
             if (statusEvery > 0) {
                 status.scheduleAtFixedRate(print, statusEvery, statusEvery, TimeUnit.SECONDS);
             }
@@ -211,6 +196,36 @@ final class TuneCommand implements Callable<Integer> {
             evaluateBest(best.get(), dataset, trialsDir);
         }
         return 0;
+    }
+
+    /** Where the coordinator listens: loopback and the first free port from 5710 unless given. */
+    record ListenAddress(String host, int port) {
+        static ListenAddress parse(String listen) {
+            if (listen == null) {
+                return new ListenAddress("127.0.0.1", 5710);
+            }
+            int colon = listen.lastIndexOf(':');
+            if (!listen.matches("[^:\\s]+:\\d{1,5}") || Integer.parseInt(listen.substring(colon + 1)) > 65535) {
+                throw new BadInputException("--listen " + listen + ": expected HOST:PORT");
+            }
+            return new ListenAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+        }
+    }
+
+    /** Every value the space can give (each choice, both bounds) must suit the model: checked before anything is written. */
+    private static void checkSpaceFitsModel(RunConfig base, SearchSpace sp) {
+        for (Map.Entry<String, Domain> d : sp.domains().entrySet()) {
+            List<Object> values;
+            if (d.getValue() instanceof Domain.Choice c) {
+                values = c.values();
+            } else {
+                Domain.Numeric n = (Domain.Numeric) d.getValue();
+                values = List.of(n.fromInternal(n.internalLo()), n.fromInternal(n.internalHi()));
+            }
+            for (Object v : values) {
+                base.with(Map.of(d.getKey(), String.valueOf(v)));
+            }
+        }
     }
 
     /** A finished trial's files, as its worker sent them, into trials/NNNN (replacing an earlier attempt's). */

@@ -140,6 +140,15 @@ class ModelCommandsTest {
                 shortDir.resolve("s1").toString());
         assertBad("no reference annotations", "evaluate", "--run", run.toString(), "--records", "s1", "--source",
                 shortDir.toString());
+        // a run whose model takes another input layout
+        Path other = Files.createDirectories(dir.resolve("other-layout"));
+        for (String f : List.of("config.json", "model.params", "history.csv")) {
+            Files.copy(run.resolve(f), other.resolve(f));
+        }
+        Files.writeString(other.resolve("config.json"), Files.readString(run.resolve("config.json"))
+                .replace("\"grid_16x12\"", "\"image_64x64\""));
+        assertBad("laid out as 'image_64x64'", "predict", "--run", other.toString(), "--record",
+                TestData.bundled().resolve("232").toString());
     }
 
     private static void assertBad(String expected, String... args) {

@@ -112,6 +112,8 @@ class TuneCommandTest {
         assertBad("lo > hi", tune(out, wrong));
         assertBad("not a study folder", tune(out, "--resume"));
         assertBad("--time-budget soon", tune(out, "--time-budget", "soon"));
+        assertBad("--listen nowhere: expected HOST:PORT", tune(out, "--listen", "nowhere"));
+        assertBad("--workers and --worker-threads at least 0", tune(out, "--workers", "-1"));
         assertFalse(Files.exists(out.resolve("journal.jsonl")));
 
         Path other = dir.resolve("other.ecgb");
