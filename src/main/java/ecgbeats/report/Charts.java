@@ -19,8 +19,8 @@ import java.util.Map;
 /** The report's charts, drawn by XChart into PNG bytes. */
 final class Charts {
 
-    static final int WIDTH = 620;
-    static final int HEIGHT = 380;
+    static final int WIDTH = 560;
+    static final int HEIGHT = 360;
 
     private Charts() {
     }
