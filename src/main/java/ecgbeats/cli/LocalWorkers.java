@@ -35,6 +35,11 @@ final class LocalWorkers implements AutoCloseable {
         return w;
     }
 
+    /** Whether local workers were started and all of them have exited. */
+    boolean allExited() {
+        return !processes.isEmpty() && processes.stream().noneMatch(Process::isAlive);
+    }
+
     /** Waits a little for the workers to leave (the coordinator tells them to when the study is over), then kills them. */
     @Override
     public void close() {

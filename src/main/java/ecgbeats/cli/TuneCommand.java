@@ -180,6 +180,14 @@ final class TuneCommand implements Callable<Integer> {
             if (statusEvery > 0) {
                 status.scheduleAtFixedRate(print, statusEvery, statusEvery, TimeUnit.SECONDS);
             }
+            // local workers that all died (and no other worker) would leave the study waiting for ever
+            status.scheduleAtFixedRate(() -> {
+                if (local.allExited() && coordinator.connectedWorkers() == 0) {
+                    System.err.println("ecgbeats: the local workers have exited and no other worker is connected; "
+                            + "see " + out.resolve("workers"));
+                    coordinator.close();
+                }
+            }, 5, 5, TimeUnit.SECONDS);
             try {
                 result = study.run(coordinator, MAX_RUNNING);
             } finally {

@@ -8,6 +8,7 @@ import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import ecgbeats.tune.Decision;
+import ecgbeats.tune.TrialAbandoned;
 import ecgbeats.tune.TrialRunner;
 import ecgbeats.tune.TrialTask;
 
@@ -142,13 +143,17 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
         return true;
     }
 
+    /** @throws IllegalStateException once the coordinator is closed: no trial will start again */
     @Override
     public boolean awaitCapacity(long timeout, TimeUnit unit) throws InterruptedException {
         long end = System.nanoTime() + unit.toNanos(timeout);
         synchronized (lock) {
             while (idle.size() - pending.size() - reserved <= 0) {
+                if (closed) {
+                    throw new IllegalStateException("the coordinator is closed");
+                }
                 long left = end - System.nanoTime();
-                if (left <= 0 || closed) {
+                if (left <= 0) {
                     return false;
                 }
                 TimeUnit.NANOSECONDS.timedWait(lock, left);
@@ -163,7 +168,7 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
         CompletableFuture<Map<String, Double>> result = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
-                throw new IOException("the coordinator is closed");
+                throw new TrialAbandoned("the coordinator is closed");
             }
             reserved = Math.max(0, reserved - 1);
             pending.addLast(new Pending(task, reporter, result));
@@ -329,7 +334,10 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
         }
     }
 
-    /** Tells idle workers the study is over, fails trials still waiting, and leaves the cluster. */
+    /**
+     * Tells idle workers the study is over, abandons trials still waiting or running (they stay
+     * RUNNING in the study, for a resume), and leaves the cluster.
+     */
     @Override
     public void close() {
         List<Pending> dropped = new ArrayList<>();
@@ -348,7 +356,7 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
             running.clear();
             lock.notifyAll();
         }
-        dropped.forEach(p -> p.result().completeExceptionally(new IOException("the study stopped")));
+        dropped.forEach(p -> p.result().completeExceptionally(new TrialAbandoned("the coordinator closed")));
         requestLoop.interrupt();
         reportLoop.interrupt();
         try {

@@ -174,7 +174,14 @@ public final class Study implements AutoCloseable {
             interrupted.clear();
             while (System.nanoTime() < deadline) {
                 slots.acquire();
-                if (!runner.awaitCapacity(1, TimeUnit.SECONDS)) {
+                boolean ready;
+                try {
+                    ready = runner.awaitCapacity(1, TimeUnit.SECONDS);
+                } catch (IllegalStateException closed) {
+                    slots.release();
+                    break;
+                }
+                if (!ready) {
                     slots.release();
                     continue; // look at the deadline again
                 }
@@ -277,6 +284,8 @@ public final class Study implements AutoCloseable {
         try {
             Map<String, Double> metrics = runner.run(task, reporter);
             finish(n, stopped[0] ? TrialState.PRUNED : TrialState.COMPLETE, metrics, start, null);
+        } catch (TrialAbandoned e) {
+            return; // stays RUNNING, checkpoint kept, for a resume
         } catch (Exception e) {
             finish(n, TrialState.FAILED, Map.of(), start, e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -48,6 +48,9 @@ public interface TrialRunner {
     /**
      * Waits until one more trial could start at once (a cluster waits for an idle worker);
      * returns false if none could within the timeout. Local runners are always ready.
+     *
+     * @throws IllegalStateException when no trial can ever start again (the runner was closed);
+     *                               the study then stops creating trials
      */
     default boolean awaitCapacity(long timeout, TimeUnit unit) throws InterruptedException {
         return true;

@@ -235,4 +235,21 @@ class StudyTest {
             assertEquals(List.of(0.1, 0.2, 0.6000000000000001, 0.8), s.trials().get(0).values());
         }
     }
+
+    @Test
+    void anAbandonedTrialStaysRunningWithItsCheckpointForAResume() throws Exception {
+        try (Study s = Study.create(dir, settings(1, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            List<Trial> t = s.run((task, reporter) -> {
+                reporter.report(1, 0.3, Map.of(), "1".getBytes());
+                throw new TrialAbandoned("the coordinator closed");
+            }, 1);
+            assertEquals(TrialState.RUNNING, t.get(0).state());
+        }
+        assertTrue(Files.exists(dir.resolve(Study.CHECKPOINTS).resolve("0000-0001.ckpt")));
+        try (Study s = Study.resume(dir, settings(1, "f"), SPACE, new RandomSampler(), new FifoScheduler())) {
+            Trial t = s.run((task, reporter) -> checkpointed(task, reporter, 0), 1).get(0);
+            assertEquals(TrialState.COMPLETE, t.state());
+            assertEquals(9, t.epochs());
+        }
+    }
 }
