@@ -36,6 +36,8 @@ public final class Worker {
     private final ClientConfig config;
     private final String name;
     private final PrintStream log;
+    /** The number of this worker's next request; one thread uses a worker. */
+    private int sequence = 1;
 
     /**
      * @param clusterName   the study's cluster name
@@ -76,10 +78,9 @@ public final class Worker {
             }
             WorkerBackend backend = backends.apply(job);
             log.printf("worker %s joined the study at %s%n", name, config.getNetworkConfig().getAddresses());
-            int sequence = 1;
             while (true) {
                 try {
-                    if (serveTrials(client, id, backend, sequence)) {
+                    if (serveTrials(client, id, backend)) {
                         log.printf("worker %s: the study is over%n", name);
                         return Exit.STUDY_OVER;
                     }
@@ -97,7 +98,7 @@ public final class Worker {
                         return Exit.COORDINATOR_GONE;
                     }
                 }
-                sequence += 1000; // requests made before the drop are not mistaken for new ones
+                sequence++; // a request answered while the connection was down must not be repeated
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,13 +115,13 @@ public final class Worker {
     }
 
     /** Asks for and runs trials until told to leave (true); Hazelcast failures propagate. */
-    private boolean serveTrials(HazelcastInstance client, String id, WorkerBackend backend, int firstSequence)
+    private boolean serveTrials(HazelcastInstance client, String id, WorkerBackend backend)
             throws InterruptedException {
         IQueue<Messages.WorkRequest> requests = client.getQueue(Coordinator.REQUESTS);
         IQueue<Messages.Assignment> inbox = client.getQueue(Coordinator.inbox(id));
         IQueue<Messages.Report> reports = client.getQueue(Coordinator.REPORTS);
         IQueue<Messages.Verdict> verdicts = client.getQueue(Coordinator.verdicts(id));
-        for (int sequence = firstSequence; ; sequence++) {
+        for (; ; sequence++) {
             Messages.Assignment a = null;
             while (a == null) {
                 requests.add(new Messages.WorkRequest(id, name, sequence));
