@@ -46,10 +46,7 @@ final class DetectBenchCommand implements Callable<Integer> {
         }
         List<String> names = new ArrayList<>(records);
         if (names.isEmpty()) {
-            try (var files = Files.list(source)) {
-                files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".atr"))
-                        .map(f -> f.substring(0, f.length() - 4)).sorted().forEach(names::add);
-            }
+            names.addAll(ecgbeats.data.wfdb.AnnotatedRecords.in(source));
         }
         if (names.isEmpty()) {
             throw new BadInputException("--source " + source + ": no records with an .atr file");

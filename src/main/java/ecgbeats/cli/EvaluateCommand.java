@@ -126,18 +126,13 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<String> recordNames() throws java.io.IOException {
+    private List<String> recordNames() {
         List<String> out = new ArrayList<>();
         for (String r : input.records) {
             switch (r.trim().toUpperCase(Locale.ROOT)) {
                 case "DS1" -> Protocol.DS1.forEach(n -> out.add(n.toString()));
                 case "DS2" -> Protocol.DS2.forEach(n -> out.add(n.toString()));
-                case "ALL" -> {
-                    try (var files = Files.list(source)) {
-                        files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".atr"))
-                                .map(f -> f.substring(0, f.length() - 4)).sorted().forEach(out::add);
-                    }
-                }
+                case "ALL" -> out.addAll(ecgbeats.data.wfdb.AnnotatedRecords.in(source));
                 default -> out.add(r.trim());
             }
         }

@@ -77,11 +77,7 @@ class PanTompkinsTest {
         int tp = 0;
         int fn = 0;
         int fp = 0;
-        List<String> names = new ArrayList<>();
-        try (var files = Files.list(dir)) {
-            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".atr"))
-                    .map(f -> f.substring(0, f.length() - 4)).forEach(names::add);
-        }
+        List<String> names = ecgbeats.data.wfdb.AnnotatedRecords.in(dir);
         assertEquals(48, names.size());
         for (String r : names) {
             QrsEvaluation.RecordResult res = QrsEvaluation.evaluate(dir.resolve(r), new PanTompkins(), 0.15);
