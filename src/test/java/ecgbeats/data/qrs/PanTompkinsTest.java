@@ -3,7 +3,6 @@ package ecgbeats.data.qrs;
 import ecgbeats.TestData;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
