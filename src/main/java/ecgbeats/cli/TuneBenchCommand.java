@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.tune.SamplerBenchmark;
 import ecgbeats.tune.Samplers;
-import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.TestFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +26,8 @@ final class TuneBenchCommand implements Callable<Integer> {
     @Option(names = "--search", required = true, paramLabel = "random|tpe", description = "The sampler.")
     String search;
 
-    @Option(names = "--tpe", defaultValue = "hyperopt", paramLabel = "hyperopt|optuna|joint",
-            description = "TPE settings: hyperopt (the study's, 20 random start-up trials), optuna "
-                    + "(10 start-up trials, best 10 %% as the good set) or joint (optuna with one multivariate "
-                    + "estimator). Default: ${DEFAULT-VALUE}.")
-    TpeSampler.Preset tpe;
+    @Mixin
+    TpeOption tpe;
 
     @Option(names = "--trials", defaultValue = "60", description = "Trials per seed. Default: ${DEFAULT-VALUE}.")
     int trials;
@@ -53,8 +49,8 @@ final class TuneBenchCommand implements Callable<Integer> {
             throw new ecgbeats.data.BadInputException("--trials and --seeds must be at least 1");
         }
         TestFunction f = TestFunction.parse(function);
-        String label = search.equals("tpe") ? "tpe-" + tpe.name().toLowerCase(java.util.Locale.ROOT) : search;
-        SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe), trials, seeds,
+        String label = tpe.label(search);
+        SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe.preset), trials, seeds,
                 firstSeed);
         if (json) {
             ObjectMapper m = new ObjectMapper();
@@ -62,7 +58,7 @@ final class TuneBenchCommand implements Callable<Integer> {
             o.put("function", f.id()).put("search", search).put("trials", trials).put("seeds", seeds)
                     .put("best_mean", r.mean()).put("best_median", r.median());
             if (search.equals("tpe")) {
-                o.put("tpe", tpe.name().toLowerCase(java.util.Locale.ROOT));
+                o.put("tpe", tpe.id());
             }
             o.set("best_per_seed", m.valueToTree(r.bestPerSeed()));
             System.out.println(o);

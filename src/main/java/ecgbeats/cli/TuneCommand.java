@@ -23,7 +23,6 @@ import ecgbeats.tune.SearchSpaces;
 import ecgbeats.tune.StatusTable;
 import ecgbeats.tune.Study;
 import ecgbeats.tune.StudySettings;
-import ecgbeats.tune.TpeSampler;
 import ecgbeats.tune.Trial;
 import ecgbeats.tune.TrialState;
 import picocli.CommandLine.Command;
@@ -108,11 +107,8 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--tpe", defaultValue = "hyperopt", paramLabel = "hyperopt|optuna|joint",
-            description = "TPE settings: hyperopt (the study's, 20 random start-up trials), optuna "
-                    + "(10 start-up trials, best 10 %% as the good set) or joint (optuna with one multivariate "
-                    + "estimator). Default: ${DEFAULT-VALUE}.")
-    TpeSampler.Preset tpe;
+    @Mixin
+    TpeOption tpe;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study folder.")
     Path out;
@@ -129,7 +125,7 @@ final class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Architecture arch = Architecture.parse(model);
         SearchSpace sp = SearchSpaces.load(space);
-        Sampler sampler = Samplers.create(search, tpe);
+        Sampler sampler = Samplers.create(search, tpe.preset);
         if (trials < 1 || epochs < 1 || workers < 0 || workerThreads < 0) {
             throw new BadInputException("--trials and --epochs must be at least 1, --workers and --worker-threads "
                     + "at least 0");
@@ -148,7 +144,7 @@ final class TuneCommand implements Callable<Integer> {
         String sha = DatasetFile.sha256(data);
         // what a resume must match; also names the study's cluster
         String fingerprint = String.join(" ", "data=" + sha, "model=" + arch.id(), "space=" + sp.domains(),
-                "search=" + search + (search.equals("tpe") ? "/" + tpe.name().toLowerCase(java.util.Locale.ROOT) : ""),
+                "search=" + (search.equals("tpe") ? "tpe/" + tpe.id() : search),
                 "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
                 "objective=" + objective, "seed=" + seed);
         StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
