@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -62,7 +63,7 @@ public final class Worker {
      */
     public Exit serve(Function<String, WorkerBackend> backends) {
         HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
-        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicBoolean connected = new AtomicBoolean(true);
         client.getLifecycleService().addLifecycleListener(e -> {
             switch (e.getState()) {
                 case CLIENT_CONNECTED -> connected.set(true);
@@ -72,9 +73,18 @@ public final class Worker {
         });
         try {
             String id = client.getLocalEndpoint().getUuid().toString();
-            String job = (String) client.getMap(Coordinator.JOB).get("job");
-            if (job == null) {
-                throw new IllegalStateException("the cluster has no study to serve");
+            String job = null;
+            while (job == null) {
+                try {
+                    job = (String) link(() -> client.getMap(Coordinator.JOB).get("job"));
+                    if (job == null) {
+                        throw new IllegalStateException("the cluster has no study to serve");
+                    }
+                } catch (LinkFailure e) {
+                    if (!reconnected(client, connected)) {
+                        return leave();
+                    }
+                }
             }
             WorkerBackend backend = backends.apply(job);
             log.printf("worker %s joined the study at %s%n", name, config.getNetworkConfig().getAddresses());
@@ -84,18 +94,10 @@ public final class Worker {
                         log.printf("worker %s: the study is over%n", name);
                         return Exit.STUDY_OVER;
                     }
-                } catch (RuntimeException e) {
-                    if (isLocal(e) && !(e instanceof CoordinatorGone)) {
-                        throw e;
-                    }
-                    // the connection dropped: the trial in hand is abandoned (the coordinator moves it);
-                    // wait for the client to reconnect, or to give up after its connect timeout
-                    while (client.getLifecycleService().isRunning() && !connected.get()) {
-                        Thread.sleep(200);
-                    }
-                    if (!client.getLifecycleService().isRunning()) {
-                        log.printf("worker %s: lost the coordinator; leaving%n", name);
-                        return Exit.COORDINATOR_GONE;
+                } catch (LinkFailure e) {
+                    // the trial in hand is abandoned (the coordinator moves it)
+                    if (!reconnected(client, connected)) {
+                        return leave();
                     }
                 }
                 sequence++; // a request answered while the connection was down must not be repeated
@@ -103,29 +105,40 @@ public final class Worker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Exit.COORDINATOR_GONE;
-        } catch (RuntimeException e) {
-            if (isLocal(e) || client.getLifecycleService().isRunning()) {
-                throw e;
-            }
-            log.printf("worker %s: lost the coordinator; leaving%n", name);
-            return Exit.COORDINATOR_GONE;
         } finally {
             client.shutdown();
         }
     }
 
+    /**
+     * After a link failure, waits for the client to reconnect: false when it gave up instead
+     * (its connect timeout passed without the coordinator).
+     */
+    private static boolean reconnected(HazelcastInstance client, AtomicBoolean connected) throws InterruptedException {
+        do {
+            Thread.sleep(200); // the disconnect event may trail the failure that it explains
+        } while (client.getLifecycleService().isRunning() && !connected.get());
+        return client.getLifecycleService().isRunning();
+    }
+
+    private Exit leave() {
+        log.printf("worker %s: lost the coordinator; leaving%n", name);
+        return Exit.COORDINATOR_GONE;
+    }
+
     /** Asks for and runs trials until told to leave (true); Hazelcast failures propagate. */
     private boolean serveTrials(HazelcastInstance client, String id, WorkerBackend backend)
             throws InterruptedException {
-        IQueue<Messages.WorkRequest> requests = client.getQueue(Coordinator.REQUESTS);
-        IQueue<Messages.Assignment> inbox = client.getQueue(Coordinator.inbox(id));
-        IQueue<Messages.Report> reports = client.getQueue(Coordinator.REPORTS);
-        IQueue<Messages.Verdict> verdicts = client.getQueue(Coordinator.verdicts(id));
+        IQueue<Messages.WorkRequest> requests = link(() -> client.getQueue(Coordinator.REQUESTS));
+        IQueue<Messages.Assignment> inbox = link(() -> client.getQueue(Coordinator.inbox(id)));
+        IQueue<Messages.Report> reports = link(() -> client.getQueue(Coordinator.REPORTS));
+        IQueue<Messages.Verdict> verdicts = link(() -> client.getQueue(Coordinator.verdicts(id)));
         for (; ; sequence++) {
             Messages.Assignment a = null;
             while (a == null) {
-                requests.add(new Messages.WorkRequest(id, name, sequence));
-                a = inbox.poll(10, TimeUnit.SECONDS);
+                Messages.WorkRequest request = new Messages.WorkRequest(id, name, sequence);
+                link(() -> requests.add(request));
+                a = link(() -> inbox.poll(10, TimeUnit.SECONDS));
             }
             if (a.isLeave()) {
                 return true;
@@ -134,10 +147,29 @@ public final class Worker {
         }
     }
 
-    /** The coordinator did not answer in time. */
-    private static final class CoordinatorGone extends RuntimeException {
-        CoordinatorGone(String message) {
-            super(message);
+    /**
+     * The link to the coordinator failed (a Hazelcast call threw, or no verdict came in time),
+     * as opposed to the trial itself: the worker waits to reconnect instead of reporting a failed
+     * trial. Only {@link #link} and the verdict wait throw it, so the cause's origin is known.
+     */
+    private static final class LinkFailure extends RuntimeException {
+        LinkFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A call to the cluster. */
+    @FunctionalInterface
+    private interface ClusterCall<T> {
+        T call() throws InterruptedException;
+    }
+
+    /** Runs a Hazelcast call, its runtime failures marked as the link's. */
+    private static <T> T link(ClusterCall<T> call) throws InterruptedException {
+        try {
+            return call.call();
+        } catch (RuntimeException e) {
+            throw new LinkFailure("the cluster call failed: " + e, e);
         }
     }
 
@@ -153,22 +185,22 @@ public final class Worker {
         log.printf("worker %s: trial %d (attempt %d)%s%n", name, a.trial(), a.attempt(),
                 a.fromEpoch() > 0 ? " from the checkpoint after epoch " + a.fromEpoch() : "");
         TrialRunner.EpochReporter reporter = (epoch, value, metrics, checkpoint) -> {
-            reports.add(new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.EPOCH, epoch, value,
-                    json(metrics), checkpoint, null, null));
+            Messages.Report report = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.EPOCH, epoch,
+                    value, json(metrics), checkpoint, null, null);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(VERDICT_TIMEOUT_SECONDS);
-            while (System.nanoTime() < end) {
-                Messages.Verdict v;
-                try {
-                    v = verdicts.poll(1, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CoordinatorGone("interrupted");
+            try {
+                link(() -> reports.add(report));
+                while (System.nanoTime() < end) {
+                    Messages.Verdict v = link(() -> verdicts.poll(1, TimeUnit.SECONDS));
+                    if (v != null && v.trial() == a.trial() && v.attempt() == a.attempt()) {
+                        return v.stop() ? Decision.STOP : Decision.CONTINUE;
+                    }
                 }
-                if (v != null && v.trial() == a.trial() && v.attempt() == a.attempt()) {
-                    return v.stop() ? Decision.STOP : Decision.CONTINUE;
-                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LinkFailure("interrupted while waiting for a verdict", e);
             }
-            throw new CoordinatorGone("no verdict for trial " + a.trial() + " epoch " + epoch);
+            throw new LinkFailure("no verdict for trial " + a.trial() + " epoch " + epoch, null);
         };
         Messages.Report end;
         try {
@@ -178,22 +210,15 @@ public final class Worker {
                     .map(f -> new Messages.FileBlob(f.getKey(), f.getValue())).toArray(Messages.FileBlob[]::new);
             end = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.DONE, 0, 0, json(metrics), null, blobs,
                     null);
-        } catch (CoordinatorGone e) {
+        } catch (LinkFailure e) {
             throw e;
         } catch (Exception e) {
-            if (e instanceof RuntimeException r && !isLocal(r)) {
-                throw r; // the cluster connection failed, not the trial
-            }
             log.printf("worker %s: trial %d failed: %s%n", name, a.trial(), e.getMessage());
             end = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.FAILED, 0, 0, null, null, null,
                     e.getMessage() == null ? e.toString() : e.getMessage());
         }
-        reports.add(end);
-    }
-
-    /** Whether a runtime failure came from the trial itself rather than from Hazelcast. */
-    private static boolean isLocal(RuntimeException e) {
-        return !e.getClass().getName().startsWith("com.hazelcast.");
+        Messages.Report last = end;
+        link(() -> reports.add(last));
     }
 
     private static String json(Map<String, Double> m) {

@@ -1,8 +1,6 @@
 package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ecgbeats.TestData;
-import ecgbeats.tune.Journal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static ecgbeats.cli.StudyFixtures.events;
+import static ecgbeats.cli.StudyFixtures.start;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,32 +30,14 @@ class ClusterCommandsTest {
 
     @BeforeAll
     static void dataset() throws IOException {
-        data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
-                "--out", data.toString()).code());
-        space = dir.resolve("space.yaml");
-        Files.writeString(space, "hidden: {choice: [4, 6]}\nlr: {loguniform: [0.001, 0.01]}\n");
-    }
-
-    private static Process start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        data = StudyFixtures.dataset(dir);
+        space = StudyFixtures.space(dir, 4, 6);
     }
 
     private static List<String> tune(Path out, int workers, int trials, int epochs) {
         return List.of("tune", "--data", data.toString(), "--model", "cnn2d", "--space", space.toString(), "--search",
                 "random", "--trials", Integer.toString(trials), "--epochs", Integer.toString(epochs), "--workers",
                 Integer.toString(workers), "--worker-threads", "1", "--status-every", "0", "--out", out.toString());
-    }
-
-    private static List<JsonNode> events(Path study, String type) {
-        if (!Files.exists(study.resolve("journal.jsonl"))) {
-            return List.of();
-        }
-        return Journal.read(study.resolve("journal.jsonl")).stream()
-                .filter(e -> e.get("event").asText().equals(type)).toList();
     }
 
     private static void assertEachTrialCompletedOnce(Path study, int trials) {

@@ -2,7 +2,6 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ecgbeats.TestData;
-import ecgbeats.tune.Journal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static ecgbeats.cli.StudyFixtures.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,11 +28,8 @@ class TuneCommandTest {
 
     @BeforeAll
     static void dataset() throws IOException {
-        data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
-                "--out", data.toString()).code());
-        space = dir.resolve("space.yaml");
-        Files.writeString(space, "hidden: {choice: [4, 8]}\nlr: {loguniform: [0.001, 0.01]}\n");
+        data = StudyFixtures.dataset(dir);
+        space = StudyFixtures.space(dir, 4, 8);
     }
 
     private static String[] tune(Path out, String... extra) {
@@ -47,19 +44,10 @@ class TuneCommandTest {
         return a.toArray(String[]::new);
     }
 
-    private static List<JsonNode> events(Path study, String type) {
-        return Journal.read(study.resolve("journal.jsonl")).stream()
-                .filter(e -> e.get("event").asText().equals(type)).toList();
-    }
-
     @Test
     void aStudyKilledMidwayResumesWithoutRerunningFinishedTrials() throws Exception {
         Path study = dir.resolve("study");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(tune(study)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("coordinator.log").toFile()).start();
+        Process p = StudyFixtures.start(dir.resolve("coordinator.log"), tune(study));
         // kill the coordinator once a trial has finished and another is half-way, with a checkpoint
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline && p.isAlive()) {
