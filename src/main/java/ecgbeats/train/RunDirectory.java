@@ -78,6 +78,10 @@ public final class RunDirectory {
         sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         sw.put("cpus", Runtime.getRuntime().availableProcessors());
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            // results differ in the last digits with the thread count (summation order), so it is part of the setup
+            sw.put("torch_threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        }
         root.put("created", Instant.now().toString());
         return root;
     }

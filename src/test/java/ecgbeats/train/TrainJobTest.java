@@ -62,6 +62,7 @@ class TrainJobTest {
         assertEquals("oversample", config.get("training").get("balance").asText());
         assertEquals(a.parameters(), config.get("parameters").asLong());
         assertTrue(config.get("software").get("engine").asText().startsWith("PyTorch"));
+        assertTrue(config.get("software").get("torch_threads").asInt() >= 1, config.get("software").toString());
 
         List<String> history = Files.readAllLines(dir.resolve("a/history.csv"));
         assertEquals("epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,seconds", history.get(0));
