@@ -42,6 +42,11 @@ final class DataBuildCommand implements Callable<Integer> {
     @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Share of training beats for validation. Default: ${DEFAULT-VALUE}.")
     double validFraction;
 
+    @Option(names = "--valid-records", split = ",", paramLabel = "LIST",
+            description = "inter: DS1 records held out whole for validation (e.g. 114,207,223), instead of "
+                    + "--valid-fraction of the training beats, so that selection sees unseen patients.")
+    List<Integer> validRecords = List.of();
+
     @Option(names = "--kaggle-compat", description = "Drop each record's last beat, as the Kaggle build did.")
     boolean kaggleCompat;
 
@@ -52,7 +57,7 @@ final class DataBuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         BuildRequest request = new BuildRequest(source, Protocol.parse(protocol), records, seed, testFraction,
-                validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat));
+                validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat), validRecords);
         BeatDataset dataset = DatasetBuilder.build(request);
         DatasetFile.write(dataset, out);
         System.out.print(DatasetSummary.table(dataset));

@@ -15,18 +15,35 @@ import java.util.List;
  * @param testFraction  intra only: share of beats for test
  * @param validFraction share of training beats for validation
  * @param extraction    how beats are cut
+ * @param validRecords  inter only: training records whose beats form the validation split, so that
+ *                      selection sees patients that training did not; empty means a stratified
+ *                      random share of the training beats ({@code validFraction})
  */
 public record BuildRequest(Path source, Protocol protocol, List<Integer> records, long seed,
-                           double testFraction, double validFraction, ExtractionSettings extraction) {
+                           double testFraction, double validFraction, ExtractionSettings extraction,
+                           List<Integer> validRecords) {
 
     public BuildRequest {
         records = List.copyOf(records);
+        validRecords = List.copyOf(validRecords);
+        if (!validRecords.isEmpty() && protocol != Protocol.INTER) {
+            throw new BadInputException("--valid-records applies to --protocol inter only");
+        }
+        if (validRecords.stream().distinct().count() < validRecords.size()) {
+            throw new BadInputException("--valid-records names a record twice: " + validRecords);
+        }
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new BadInputException("--test-fraction must be in [0, 1): " + testFraction);
         }
         if (!(validFraction >= 0 && validFraction < 1)) {
             throw new BadInputException("--valid-fraction must be in [0, 1): " + validFraction);
         }
+    }
+
+    /** A request whose validation split is a random share of the training beats. */
+    public BuildRequest(Path source, Protocol protocol, List<Integer> records, long seed, double testFraction,
+                        double validFraction, ExtractionSettings extraction) {
+        this(source, protocol, records, seed, testFraction, validFraction, extraction, List.of());
     }
 
     public static BuildRequest defaults(Path source, Protocol protocol) {

@@ -42,6 +42,16 @@ public final class DatasetBuilder {
                 throw new BadInputException("--protocol inter trains on de Chazal's DS1 records, and none of "
                         + records + " is in DS1 " + Protocol.DS1);
             }
+            for (int r : request.validRecords()) {
+                if (!train.contains(r)) {
+                    throw new BadInputException("--valid-records: " + r + " is not one of the training records "
+                            + train + " (DS1 records among those used)");
+                }
+            }
+            if (train.size() == request.validRecords().size()) {
+                throw new BadInputException("--valid-records: " + request.validRecords()
+                        + " would leave no record to train on");
+            }
         }
         Map<Integer, RecordBeats> byRecord = new TreeMap<>();
         List<Integer> used = new ArrayList<>(train);
@@ -67,13 +77,25 @@ public final class DatasetBuilder {
         } else {
             testTable = concat(test, byRecord, request);
         }
-        StratifiedSplitter.Parts v = StratifiedSplitter.split(trainPool, request.validFraction(),
-                Seeds.random(request.seed(), "valid-split"));
+        BeatTable trainTable;
+        BeatTable validTable;
+        if (request.validRecords().isEmpty()) {
+            StratifiedSplitter.Parts v = StratifiedSplitter.split(trainPool, request.validFraction(),
+                    Seeds.random(request.seed(), "valid-split"));
+            trainTable = v.kept();
+            validTable = v.heldOut();
+        } else {
+            List<Integer> fit = train.stream().filter(r -> !request.validRecords().contains(r)).toList();
+            trainTable = concat(fit, byRecord, request);
+            validTable = concat(request.validRecords(), byRecord, request);
+        }
         Provenance provenance = new Provenance(request.protocol(), request.seed(),
-                request.protocol() == Protocol.INTRA ? request.testFraction() : 0, request.validFraction(),
+                request.protocol() == Protocol.INTRA ? request.testFraction() : 0,
+                request.validRecords().isEmpty() ? request.validFraction() : 0,
                 request.source().toString(), files, used.stream().sorted().toList(), leads,
-                request.extraction(), null, Version.get());
-        return new BeatDataset(provenance, v.kept(), v.heldOut(), testTable);
+                request.extraction(), null, Version.get(),
+                request.validRecords().isEmpty() ? null : request.validRecords());
+        return new BeatDataset(provenance, trainTable, validTable, testTable);
     }
 
     private static BeatTable concat(List<Integer> records, Map<Integer, RecordBeats> byRecord, BuildRequest r) {

@@ -21,20 +21,32 @@ import java.util.Map;
  * @param extraction    how beats were cut (null for CSV imports)
  * @param balancing     how the train split was balanced, null when it was not
  * @param software      the ecgbeats version that wrote the file
+ * @param validRecords  the records that form the validation split; null when it is a random
+ *                      share of the training beats
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Provenance(Protocol protocol, long seed, double testFraction, double validFraction, String source,
                          List<SourceFile> sourceFiles, List<Integer> records, Map<String, String> leads,
-                         ExtractionSettings extraction, Balancing balancing, String software) {
+                         ExtractionSettings extraction, Balancing balancing, String software,
+                         List<Integer> validRecords) {
 
     public Provenance {
         sourceFiles = List.copyOf(sourceFiles);
         records = List.copyOf(records);
         leads = Map.copyOf(leads);
+        validRecords = validRecords == null ? null : List.copyOf(validRecords);
+    }
+
+    /** A provenance whose validation split is a random share of the training beats. */
+    public Provenance(Protocol protocol, long seed, double testFraction, double validFraction, String source,
+                      List<SourceFile> sourceFiles, List<Integer> records, Map<String, String> leads,
+                      ExtractionSettings extraction, Balancing balancing, String software) {
+        this(protocol, seed, testFraction, validFraction, source, sourceFiles, records, leads, extraction, balancing,
+                software, null);
     }
 
     public Provenance withBalancing(Balancing b) {
         return new Provenance(protocol, seed, testFraction, validFraction, source, sourceFiles, records, leads,
-                extraction, b, software);
+                extraction, b, software, validRecords);
     }
 }

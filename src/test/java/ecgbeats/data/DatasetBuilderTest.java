@@ -76,6 +76,46 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void interValidationCanBeWholeRecords(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<Integer> records = List.of(100, 101, 106, 208);
+        BeatDataset byBeats = DatasetBuilder.build(new BuildRequest(TestData.fullDatabase(), Protocol.INTER, records,
+                3, 0.2, 0.1, ExtractionSettings.KACHUEE));
+        BeatDataset byRecords = DatasetBuilder.build(new BuildRequest(TestData.fullDatabase(), Protocol.INTER,
+                records, 3, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(106)));
+        for (short r : byRecords.valid().records()) {
+            assertEquals(106, r);
+        }
+        for (short r : byRecords.train().records()) {
+            assertTrue(r == 101 || r == 208, "record " + r + " in train");
+        }
+        assertEquals(byBeats.train().size() + byBeats.valid().size(),
+                byRecords.train().size() + byRecords.valid().size(), "DS1 beats lost or doubled");
+        assertArrayEquals(byBeats.test().positions(), byRecords.test().positions());
+        assertEquals(List.of(106), byRecords.provenance().validRecords());
+        assertEquals(null, byBeats.provenance().validRecords());
+        Path file = dir.resolve("d.ecgb");
+        DatasetFile.write(byRecords, file);
+        assertEquals(List.of(106), DatasetFile.read(file).provenance().validRecords());
+    }
+
+    @Test
+    void badValidationRecordsAreNamed() {
+        BadInputException e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(
+                TestData.bundled(), Protocol.INTER, List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(232))));
+        assertTrue(e.getMessage().startsWith("--valid-records: 232 is not one of the training records [208]"),
+                e.getMessage());
+        e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(
+                TestData.bundled(), Protocol.INTER, List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(208))));
+        assertEquals("--valid-records: [208] would leave no record to train on", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> new BuildRequest(TestData.bundled(), Protocol.INTRA,
+                List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(208)));
+        assertEquals("--valid-records applies to --protocol inter only", e.getMessage());
+        e = assertThrows(BadInputException.class, () -> new BuildRequest(TestData.bundled(), Protocol.INTER,
+                List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(101, 101)));
+        assertEquals("--valid-records names a record twice: [101, 101]", e.getMessage());
+    }
+
+    @Test
     void bundledIntraSplitIsStratifiedDisjointAndSeeded() {
         BeatDataset a = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTRA, 1, false));
         BeatDataset b = DatasetBuilder.build(request(TestData.bundled(), Protocol.INTRA, 1, false));
