@@ -77,9 +77,10 @@ public final class DatasetBuilder {
         } else {
             testTable = concat(test, byRecord, request);
         }
+        boolean validByRecords = !request.validRecords().isEmpty();
         BeatTable trainTable;
         BeatTable validTable;
-        if (request.validRecords().isEmpty()) {
+        if (!validByRecords) {
             StratifiedSplitter.Parts v = StratifiedSplitter.split(trainPool, request.validFraction(),
                     Seeds.random(request.seed(), "valid-split"));
             trainTable = v.kept();
@@ -91,10 +92,10 @@ public final class DatasetBuilder {
         }
         Provenance provenance = new Provenance(request.protocol(), request.seed(),
                 request.protocol() == Protocol.INTRA ? request.testFraction() : 0,
-                request.validRecords().isEmpty() ? request.validFraction() : 0,
+                validByRecords ? 0 : request.validFraction(),
                 request.source().toString(), files, used.stream().sorted().toList(), leads,
                 request.extraction(), null, Version.get(),
-                request.validRecords().isEmpty() ? null : request.validRecords());
+                validByRecords ? request.validRecords() : null);
         return new BeatDataset(provenance, trainTable, validTable, testTable);
     }
 
