@@ -3,6 +3,7 @@ package ecgbeats.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.BadInputException;
+import ecgbeats.data.DatasetFile;
 import ecgbeats.model.Architecture;
 import ecgbeats.train.ProgressPrinter;
 import ecgbeats.train.RunConfig;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -24,16 +26,17 @@ import java.util.concurrent.Callable;
 /** {@code train}: one model on one dataset, selected on validation, evaluated once on test. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model; early stopping and learning-rate schedule watch validation only; "
-                + "the test split is evaluated once at the end.")
+                + "the test split is evaluated once at the end. A checkpoint after every epoch lets "
+                + "--resume go on after a pause (--time-budget) or a crash.")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A dataset file (data build).")
+    @Option(names = "--data", paramLabel = "FILE", description = "A dataset file (data build).")
     Path data;
 
-    @Option(names = "--model", required = true, paramLabel = "NAME",
+    @Option(names = "--model", paramLabel = "NAME",
             description = "cnn2d, cnngru1d, transformer2d, transformer1d, cnn1d or gru.")
     String model;
 
@@ -59,16 +62,73 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--skip-test", description = "Do not evaluate on test (runs made for model selection).")
     boolean skipTest;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The run folder to create.")
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Pause after the last epoch that fits in this wall time (e.g. 90m, 2h), ready for --resume.")
+    Duration timeBudget;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Go on with the paused or interrupted run in DIR, with its data and hyperparameters.")
+    Path resume;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run folder to create.")
     Path out;
 
     @Override
     public Integer call() throws IOException {
-        RunConfig rc = RunConfig.defaults(Architecture.parse(model));
-        if (config != null) {
-            rc = rc.with(readConfig(config));
+        TrainJob job = resume != null ? resumed() : fresh();
+        Path dir = resume != null ? resume : out;
+        TrainJob.Outcome o = job.run(new ProgressPrinter(System.out), System.out, timeBudget, null, null);
+        if (o.paused()) {
+            System.out.printf("paused after epoch %d of %d (time budget); go on with: ./ecgbeats train --resume %s%n",
+                    o.training().history().size(), job.config().training().epochs(), dir);
+            return 0;
         }
+        System.out.printf("best epoch %d of %d (%s), %.0f s%n", o.training().bestEpoch(), o.training().history().size(),
+                o.training().stop().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), o.training().seconds());
+        System.out.print(o.training().bestValid().table());
+        if (o.test() != null) {
+            System.out.print(o.test().table());
+        }
+        System.out.println("run folder: " + dir);
+        return 0;
+    }
+
+    private TrainJob fresh() {
+        if (data == null || model == null || out == null) {
+            throw new BadInputException("train needs --data, --model and --out (or --resume DIR)");
+        }
+        return new TrainJob(data, RunConfig.defaults(Architecture.parse(model)).with(settings()), out, !skipTest);
+    }
+
+    /** The run in --resume; the options given beside it must describe that run, not another. */
+    private TrainJob resumed() throws IOException {
+        if (out != null && !out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
+            throw new BadInputException("--out " + out + ": a resumed run stays in its folder (" + resume + ")");
+        }
+        TrainJob job = TrainJob.resume(resume);
+        RunConfig asked = job.config();
+        if (model != null && Architecture.parse(model) != asked.model().architecture()) {
+            throw new BadInputException("--model " + model + ": the run in " + resume + " trains "
+                    + asked.model().architecture().id());
+        }
+        List<String> changed = asked.differences(asked.with(settings()));
+        if (!changed.isEmpty()) {
+            throw new BadInputException("--resume " + resume + ": a resumed run keeps its hyperparameters; these differ: "
+                    + String.join(", ", changed));
+        }
+        if (data != null && !DatasetFile.sha256(data).equals(DatasetFile.sha256(job.dataFile()))) {
+            throw new BadInputException("--data " + data + ": the run in " + resume + " was trained on "
+                    + job.dataFile() + ", which holds other data");
+        }
+        return job;
+    }
+
+    /** The values of --config, --set and the single-setting options, in that order of precedence (later wins). */
+    private Map<String, String> settings() {
         Map<String, String> values = new LinkedHashMap<>();
+        if (config != null) {
+            values.putAll(readConfig(config));
+        }
         for (String s : sets) {
             Map.Entry<String, String> e = RunConfig.parseAssignment(s);
             values.put(e.getKey(), e.getValue());
@@ -85,16 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             values.put("seed", seed.toString());
         }
-        rc = rc.with(values);
-        TrainJob.Outcome o = new TrainJob(data, rc, out, !skipTest).run(new ProgressPrinter(System.out), System.out);
-        System.out.printf("best epoch %d of %d (%s), %.0f s%n", o.training().bestEpoch(), o.training().history().size(),
-                o.training().stop().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), o.training().seconds());
-        System.out.print(o.training().bestValid().table());
-        if (o.test() != null) {
-            System.out.print(o.test().table());
-        }
-        System.out.println("run folder: " + out);
-        return 0;
+        return values;
     }
 
     /** Hyperparameters from a JSON object, or from a run's config.json. */

@@ -9,6 +9,7 @@ import ecgbeats.train.Checkpoint;
 import ecgbeats.train.EpochListener;
 import ecgbeats.train.Training;
 import ecgbeats.train.Metrics;
+import ecgbeats.train.NonFiniteException;
 import ecgbeats.train.ProgressPrinter;
 import ecgbeats.train.RunConfig;
 import ecgbeats.train.TrainJob;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,24 +74,41 @@ final class TrialCommand implements Callable<Integer> {
             m.put("metrics", Map.of("recall_macro", r.valid().recallMacro(), "accuracy", r.valid().accuracy(),
                     "valid_loss", r.validLoss()));
             m.put("checkpoint", checkpointOut != null && written[0] == r.epoch());
+            String answer;
             try {
                 System.out.println(ProcessTrialRunner.EPOCH + json.writeValueAsString(m));
                 System.out.flush();
-                String answer = decisions.readLine();
-                if (answer == null) {
-                    // the coordinator is gone: leave at once, writing nothing; a resumed study runs this trial again
-                    System.exit(3);
-                }
-                return "STOP".equals(answer) ? EpochListener.Decision.STOP : EpochListener.Decision.CONTINUE;
-            } catch (java.io.IOException e) {
-                return EpochListener.Decision.STOP;
+                answer = decisions.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
+            if (answer == null) {
+                throw new CoordinatorGone();
+            }
+            return "STOP".equals(answer) ? EpochListener.Decision.STOP : EpochListener.Decision.CONTINUE;
         };
-        TrainJob.Outcome o = new TrainJob(Path.of(s.get("data").asText()), rc, out, false).run(listener, System.out,
-                resume, sink);
+        TrainJob.Outcome o;
+        try {
+            o = new TrainJob(Path.of(s.get("data").asText()), rc, out, false).run(listener, System.out, null, resume,
+                    sink);
+        } catch (CoordinatorGone e) {
+            // the study is gone: leave, writing nothing more; a resumed study runs this trial again
+            System.err.println("ecgbeats: the study stopped listening; trial abandoned");
+            return CommandLines.FAILURE;
+        } catch (NonFiniteException e) {
+            System.out.println(ProcessTrialRunner.FAILED + json.writeValueAsString(Map.of("reason", e.getMessage())));
+            return CommandLines.FAILURE;
+        }
         Metrics best = o.training().bestValid();
         System.out.println(ProcessTrialRunner.DONE + json.writeValueAsString(Map.of("recall_macro", best.recallMacro(),
                 "accuracy", best.accuracy(), "best_epoch", (double) o.training().bestEpoch())));
         return 0;
+    }
+
+    /** The coordinator closed the trial's input: nobody will read its results. */
+    private static final class CoordinatorGone extends RuntimeException {
+        CoordinatorGone() {
+            super("the coordinator is gone", null, false, false);
+        }
     }
 }

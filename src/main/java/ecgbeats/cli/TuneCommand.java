@@ -98,8 +98,9 @@ final class TuneCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int workerThreads;
 
-    @Option(names = "--time-budget", paramLabel = "DURATION", description = "No new trial after this long, e.g. 90m, 2h, 45s.")
-    String timeBudget;
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "No new trial after this long, e.g. 90m, 2h, 45s.")
+    Duration timeBudget;
 
     @Option(names = "--objective", defaultValue = "recall_macro", paramLabel = "recall_macro|accuracy", description = "Default: ${DEFAULT-VALUE}.")
     String objective;
@@ -139,7 +140,7 @@ final class TuneCommand implements Callable<Integer> {
             case "asha" -> new AshaScheduler(grace, 3, epochs);
             default -> throw new BadInputException("--scheduler " + scheduler + ": expected fifo or asha");
         };
-        Duration budget = timeBudget == null ? null : parseDuration(timeBudget);
+        Duration budget = timeBudget;
         BeatDataset dataset = DatasetFile.read(data);
         String sha = DatasetFile.sha256(data);
         // what a resume must match; also names the study's cluster
@@ -275,22 +276,5 @@ final class TuneCommand implements Callable<Integer> {
         long failed = trials.stream().filter(t -> t.state() == TrialState.FAILED).count();
         System.out.printf("%d trials: %d complete, %d pruned, %d failed (results.csv, results.md)%n", trials.size(),
                 complete, pruned, failed);
-    }
-
-    static Duration parseDuration(String s) {
-        try {
-            String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-            if (t.matches("\\d+[smh]")) {
-                long v = Long.parseLong(t.substring(0, t.length() - 1));
-                return switch (t.charAt(t.length() - 1)) {
-                    case 's' -> Duration.ofSeconds(v);
-                    case 'm' -> Duration.ofMinutes(v);
-                    default -> Duration.ofHours(v);
-                };
-            }
-            return Duration.parse(s.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new BadInputException("--time-budget " + s + ": expected a duration such as 45s, 90m or 2h");
-        }
     }
 }

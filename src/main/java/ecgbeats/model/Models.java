@@ -11,8 +11,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
@@ -33,15 +31,33 @@ public final class Models {
     private Models() {
     }
 
+    /** The model's block, its convolutions aligned as this processor needs ({@link ChannelAlignment}). */
     public static Block build(ModelSpec s) {
+        return build(s, ChannelAlignment.forThisProcessor());
+    }
+
+    /** The model's block with its convolutions run at the given channel alignment (the same numbers either way). */
+    public static Block build(ModelSpec s, ChannelAlignment alignment) {
+        Convs c = new Convs(alignment);
         return switch (s.architecture()) {
-            case CNN2D -> cnn2d(s);
-            case CNNGRU1D -> cnnGru1d(s);
-            case TRANSFORMER2D -> transformer2d(s);
-            case TRANSFORMER1D -> transformer1d(s);
-            case CNN1D -> cnn1d(s);
+            case CNN2D -> cnn2d(s, c);
+            case CNNGRU1D -> cnnGru1d(s, c);
+            case TRANSFORMER2D -> transformer2d(s, c);
+            case TRANSFORMER1D -> transformer1d(s, c);
+            case CNN1D -> cnn1d(s, c);
             case GRU -> gru(s);
         };
+    }
+
+    /** The convolutions of one model, all at one alignment. */
+    private record Convs(ChannelAlignment alignment) {
+        Block conv2d(int filters) {
+            return AlignedConvolution.conv2d3x3(filters, alignment);
+        }
+
+        Block conv1d(int filters) {
+            return AlignedConvolution.conv1d(filters, 3, 1, 1, alignment);
+        }
     }
 
     /** Trainable parameters of an initialised block (BatchNorm running statistics excluded). */
@@ -55,22 +71,22 @@ public final class Models {
         return n;
     }
 
-    private static Block cnn2d(ModelSpec s) {
+    private static Block cnn2d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
+                .add(c.conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
-            net.add(resBlock2d(s.hidden()));
+            net.add(resBlock2d(s.hidden(), c));
         }
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock());
         return denseHead(net, s);
     }
 
-    private static Block cnn1d(ModelSpec s) {
+    private static Block cnn1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv1d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
+                .add(c.conv1d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
-            net.add(resBlock1d(s.hidden()));
+            net.add(resBlock1d(s.hidden(), c));
         }
         net.add(Pool.maxPool1dBlock(new Shape(2), new Shape(2))).add(Blocks.batchFlattenBlock());
         return denseHead(net, s);
@@ -86,11 +102,11 @@ public final class Models {
         return net.add(Linear.builder().setUnits(CLASSES).build());
     }
 
-    private static Block cnnGru1d(ModelSpec s) {
+    private static Block cnnGru1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv1d(CNNGRU_CHANNELS)).add(Activation::relu).add(BatchNorm.builder().build());
+                .add(c.conv1d(CNNGRU_CHANNELS)).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
-            net.add(resBlock1d(CNNGRU_CHANNELS));
+            net.add(resBlock1d(CNNGRU_CHANNELS, c));
         }
         net.add(Pool.maxPool1dBlock(new Shape(2), new Shape(2))); // (B, 128, 96)
         if (s.gruInput() == GruInput.TIME) {
@@ -120,21 +136,20 @@ public final class Models {
                 .add(Linear.builder().setUnits(CLASSES).build());
     }
 
-    private static Block transformer2d(ModelSpec s) {
+    private static Block transformer2d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
-                .add(conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build())
-                .add(resBlock2d(s.hidden()))
+                .add(c.conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build())
+                .add(resBlock2d(s.hidden(), c))
                 // (B, C, 16, 12) -> (B, 192, C): one token per grid cell
                 .add(LambdaBlock.singleton(x -> x.reshape(x.getShape().get(0), x.getShape().get(1), -1)
                         .transpose(0, 2, 1), "to_tokens"));
         return encoder(net, s);
     }
 
-    private static Block transformer1d(ModelSpec s) {
+    private static Block transformer1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 // kernel 8, stride 4: 48 tokens of 8 samples with half overlap
-                .add(Conv1d.builder().setKernelShape(new Shape(8)).optStride(new Shape(4)).optPadding(new Shape(2))
-                        .setFilters(s.hidden()).build())
+                .add(AlignedConvolution.conv1d(s.hidden(), 8, 4, 2, c.alignment()))
                 .add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "to_tokens"));
         return encoder(net, s);
     }
@@ -154,28 +169,18 @@ public final class Models {
         return x.get(new NDIndex(":, -1, :"));
     }
 
-    private static Conv2d conv2d(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1))
-                .optPadding(new Shape(1, 1)).setFilters(filters).build();
-    }
-
-    private static Conv1d conv1d(int filters) {
-        return Conv1d.builder().setKernelShape(new Shape(3)).optStride(new Shape(1))
-                .optPadding(new Shape(1)).setFilters(filters).build();
-    }
-
     /** conv → BN → ReLU → conv → BN, plus the identity, then ReLU. */
-    private static Block resBlock2d(int c) {
+    private static Block resBlock2d(int channels, Convs c) {
         SequentialBlock body = new SequentialBlock()
-                .add(conv2d(c)).add(BatchNorm.builder().build()).add(Activation::relu)
-                .add(conv2d(c)).add(BatchNorm.builder().build());
+                .add(c.conv2d(channels)).add(BatchNorm.builder().build()).add(Activation::relu)
+                .add(c.conv2d(channels)).add(BatchNorm.builder().build());
         return residual(body);
     }
 
-    private static Block resBlock1d(int c) {
+    private static Block resBlock1d(int channels, Convs c) {
         SequentialBlock body = new SequentialBlock()
-                .add(conv1d(c)).add(BatchNorm.builder().build()).add(Activation::relu)
-                .add(conv1d(c)).add(BatchNorm.builder().build());
+                .add(c.conv1d(channels)).add(BatchNorm.builder().build()).add(Activation::relu)
+                .add(c.conv1d(channels)).add(BatchNorm.builder().build());
         return residual(body);
     }
 

@@ -28,7 +28,7 @@ public final class Benchmark {
     public static Result[] measure(ModelSpec spec, int batch, int steps, int inferBatch, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         try (Network net = Network.create(spec, seed);
-             StepRunner runner = new StepRunner(net, OptimizerKind.ADAM, 1e-3, 0, batch)) {
+             StepRunner runner = new StepRunner(net, OptimizerKind.ADAM, 1e-3, 0)) {
             float[] x = new float[batch * InputLayout.PADDED_LENGTH];
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) r.nextDouble();

@@ -13,12 +13,10 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Where a training run stood after an epoch, enough to go on from there in another process:
- * the weights, the best epoch's weights and metrics, the history, and the states of the
- * learning-rate schedule and of early stopping. The shuffle order is not stored: it is
- * replayed from the seed. Adam's moment estimates are not stored either (DJL keeps them out of
- * reach), so a resumed run restarts them; it is close to, not bit-identical with, an
- * uninterrupted one.
+ * Where a training run stood after an epoch, enough to go on from there in another process
+ * exactly as an uninterrupted run would: the weights, the best epoch's weights and metrics, the
+ * history, and the states of the learning-rate schedule, early stopping and the optimiser. The
+ * random draws need no state: each epoch's come from the seed and the epoch number.
  *
  * @param epoch       epochs completed
  * @param weights     the network's parameters after {@code epoch}
@@ -27,18 +25,21 @@ import java.util.zip.CRC32C;
  * @param history     every epoch so far
  * @param plateau     the learning-rate schedule
  * @param early       early stopping
+ * @param optimizer   Adam's moments, or null in a checkpoint of an older version (they restart)
  */
 public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics bestValid, List<EpochResult> history,
-                         PlateauScheduler.State plateau, EarlyStopping.State early) {
+                         PlateauScheduler.State plateau, EarlyStopping.State early, OptimizerState optimizer) {
 
-    private static final byte[] MAGIC = "ECGBCKP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /** Version 1 had no optimiser state; version 2 adds it after the weights. */
+    private static final byte[] MAGIC_V1 = "ECGBCKP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "ECGBCKP2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Checkpoint {
         history = List.copyOf(history);
     }
 
-    /** The checkpoint as bytes: magic, a JSON header, the two weight blocks, a CRC-32C. */
+    /** The checkpoint as bytes: magic, a JSON header, the two weight blocks, the optimiser state, a CRC-32C. */
     public byte[] encode() {
         ObjectNode header = JSON.createObjectNode();
         header.put("epoch", epoch);
@@ -58,6 +59,12 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
             if (bestWeights != null) {
                 out.write(bestWeights);
             }
+            out.writeLong(optimizer == null ? -1 : optimizer.steps());
+            if (optimizer != null) {
+                out.writeInt(optimizer.m().length);
+                writeFloats(out, optimizer.m());
+                writeFloats(out, optimizer.v());
+            }
             CRC32C crc = new CRC32C();
             crc.update(bytes.toByteArray());
             out.writeInt((int) crc.getValue());
@@ -69,7 +76,8 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
 
     /** Reads {@link #encode()}'s bytes; throws IOException when they are not a whole, intact checkpoint. */
     public static Checkpoint decode(byte[] b) throws IOException {
-        if (b.length < MAGIC.length + 16 || !Arrays.equals(Arrays.copyOf(b, MAGIC.length), MAGIC)) {
+        boolean v1 = b.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(b, MAGIC.length), MAGIC_V1);
+        if (b.length < MAGIC.length + 16 || !v1 && !Arrays.equals(Arrays.copyOf(b, MAGIC.length), MAGIC)) {
             throw new IOException("not an ecgbeats checkpoint");
         }
         CRC32C crc = new CRC32C();
@@ -90,13 +98,33 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
                 best = new byte[bestLength];
                 in.readFully(best);
             }
+            OptimizerState optimizer = null;
+            long steps = v1 ? -1 : in.readLong();
+            if (steps >= 0) {
+                int n = in.readInt();
+                optimizer = new OptimizerState(steps, readFloats(in, n), readFloats(in, n));
+            }
             var header = JSON.readTree(h);
             Metrics bestValid = header.get("best_valid").isNull() ? null
                     : JSON.treeToValue(header.get("best_valid"), Metrics.class);
             List<EpochResult> history = Arrays.asList(JSON.treeToValue(header.get("history"), EpochResult[].class));
             return new Checkpoint(header.get("epoch").asInt(), w, best, bestValid, history,
                     JSON.treeToValue(header.get("plateau"), PlateauScheduler.State.class),
-                    JSON.treeToValue(header.get("early"), EarlyStopping.State.class));
+                    JSON.treeToValue(header.get("early"), EarlyStopping.State.class), optimizer);
         }
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] a) throws IOException {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(a.length * Float.BYTES);
+        buf.asFloatBuffer().put(a);
+        out.write(buf.array());
+    }
+
+    private static float[] readFloats(DataInputStream in, int n) throws IOException {
+        byte[] bytes = new byte[n * Float.BYTES];
+        in.readFully(bytes);
+        float[] a = new float[n];
+        java.nio.ByteBuffer.wrap(bytes).asFloatBuffer().get(a);
+        return a;
     }
 }

@@ -7,8 +7,12 @@ package ecgbeats.train;
 @FunctionalInterface
 public interface EpochListener {
 
-    /** What training does after an epoch. */
-    enum Decision { CONTINUE, STOP }
+    /**
+     * What training does after an epoch: go on; stop for good (the run is complete, as when a
+     * scheduler prunes a trial); or pause, ready to go on later from the epoch's checkpoint (a
+     * time budget). A pause after the last epoch is the same as going on.
+     */
+    enum Decision { CONTINUE, STOP, PAUSE }
 
     Decision onEpoch(EpochResult result, int maxEpochs);
 

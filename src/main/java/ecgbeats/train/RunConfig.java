@@ -38,6 +38,26 @@ public record RunConfig(ModelSpec model, TrainSettings training) {
         return new RunConfig(model.with(modelValues), t);
     }
 
+    /** What {@code other} sets differently, as {@code name: this → other}, in a stable order; empty when equal. */
+    public java.util.List<String> differences(RunConfig other) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (model.architecture() != other.model.architecture()) {
+            out.add("model: " + model.architecture().id() + " → " + other.model.architecture().id());
+            return out;
+        }
+        Map<String, Object> a = new LinkedHashMap<>(model.asMap());
+        a.putAll(training.asMap());
+        Map<String, Object> b = new LinkedHashMap<>(other.model.asMap());
+        b.putAll(other.training.asMap());
+        for (Map.Entry<String, Object> e : a.entrySet()) {
+            Object theirs = b.get(e.getKey());
+            if (!java.util.Objects.equals(String.valueOf(e.getValue()), String.valueOf(theirs))) {
+                out.add(e.getKey() + ": " + e.getValue() + " → " + theirs);
+            }
+        }
+        return out;
+    }
+
     /** Parses {@code k=v}. */
     public static Map.Entry<String, String> parseAssignment(String s) {
         int eq = s.indexOf('=');

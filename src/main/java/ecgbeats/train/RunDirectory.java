@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * A run's folder (SPEC §7): {@code config.json} (model, hyperparameters, seed, data file and
  * its SHA-256, the dataset's provenance, software versions), {@code history.csv},
- * {@code metrics.json}, {@code predictions.csv} and the parameters in {@code model.params}.
+ * {@code metrics.json}, {@code predictions.csv} and the parameters in {@code model.params};
+ * while it trains, {@code state.json} ({@link RunState}) and the last epoch's checkpoint.
  */
 public final class RunDirectory {
 
@@ -33,6 +34,8 @@ public final class RunDirectory {
     public static final String METRICS = "metrics.json";
     public static final String PREDICTIONS = "predictions.csv";
     public static final String PARAMS = "model.params";
+    public static final String STATE = "state.json";
+    public static final String CHECKPOINT = "checkpoint.ckpt";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -78,12 +81,52 @@ public final class RunDirectory {
         sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));
         sw.put("cpus", Runtime.getRuntime().availableProcessors());
+        // the convolutions' channel padding (docs/avx512-nan.md): the same numbers, another code path
+        sw.put("channel_alignment", ecgbeats.model.ChannelAlignment.forThisProcessor().multiple());
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             // results differ in the last digits with the thread count (summation order), so it is part of the setup
             sw.put("torch_threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
         }
         root.put("created", Instant.now().toString());
         return root;
+    }
+
+    public Path checkpoint() {
+        return dir.resolve(CHECKPOINT);
+    }
+
+    public void writeState(RunState state) throws IOException {
+        AtomicFile.writeString(dir.resolve(STATE), JSON.writeValueAsString(state) + "\n");
+    }
+
+    /** The run's state; a folder of an older version without one is a finished run. */
+    public RunState readState() {
+        Path f = dir.resolve(STATE);
+        if (!Files.exists(f)) {
+            return new RunState(Files.exists(params()) ? RunState.Status.COMPLETE : RunState.Status.FAILED, 0,
+                    Files.exists(params()) ? null : "no " + STATE + " and no " + PARAMS);
+        }
+        try {
+            return JSON.readValue(f.toFile(), RunState.class);
+        } catch (IOException e) {
+            throw BadInputException.inFile(f, "not a run state: " + e.getMessage());
+        }
+    }
+
+    public void writeCheckpoint(Checkpoint c) throws IOException {
+        AtomicFile.write(checkpoint(), out -> out.write(c.encode()));
+    }
+
+    /** The last epoch's checkpoint, or null when the run has none (it stopped in its first epoch). */
+    public Checkpoint readCheckpoint() {
+        if (!Files.exists(checkpoint())) {
+            return null;
+        }
+        try {
+            return Checkpoint.decode(Files.readAllBytes(checkpoint()));
+        } catch (IOException e) {
+            throw BadInputException.inFile(checkpoint(), e.getMessage());
+        }
     }
 
     public void writeConfig(ObjectNode config) throws IOException {

@@ -1,85 +1,93 @@
 package ecgbeats.train;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.model.InputLayout;
 
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One optimisation step at a time: forward, weighted cross-entropy, backward, Adam/AdamW
  * update. Training and the benchmark both go through here, so the benchmark measures the
- * real training path. Owns a DJL trainer: close it.
+ * real training path. A loss or gradient that is not finite stops it with a
+ * {@link NonFiniteException} before any weight changes. Owns native memory: close it.
  */
 final class StepRunner implements AutoCloseable {
 
     private final Network net;
-    private final Trainer trainer;
-    private final AdjustableTracker lr;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final AdamOptimizer optimizer;
+    private double lr;
 
-    StepRunner(Network net, OptimizerKind kind, double lr, double weightDecay, int batch) {
+    StepRunner(Network net, OptimizerKind kind, double lr, double weightDecay) {
         this.net = net;
-        this.lr = new AdjustableTracker((float) lr);
-        Optimizer optimizer = switch (kind) {
-            case ADAM -> Optimizer.adam().optLearningRateTracker(this.lr).optWeightDecays((float) weightDecay).build();
-            case ADAMW -> Optimizer.adamW().optLearningRateTracker(this.lr).optWeightDecays((float) weightDecay).build();
-        };
-        // the loss given here is unused: step() computes its own weighted loss
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer);
-        this.trainer = net.model().newTrainer(config);
-        trainer.initialize(net.batchShape(batch));
+        this.lr = lr;
+        this.manager = net.model().getNDManager().newSubManager();
+        this.store = new ParameterStore(manager, false);
+        List<NDArray> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.block().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                NDArray a = p.getValue().getArray();
+                a.setRequiresGradient(true);
+                params.add(a);
+            }
+        }
+        this.optimizer = new AdamOptimizer(kind, weightDecay, params, manager);
     }
 
     void setLearningRate(double value) {
-        lr.value = (float) value;
+        lr = value;
+    }
+
+    OptimizerState optimizerState() {
+        return optimizer.state();
+    }
+
+    void restoreOptimizer(OptimizerState state) {
+        optimizer.restore(state);
     }
 
     /**
      * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code target} n × 5 rows
      * that are zero but at the true class, where they hold the beat's share of the batch's loss
      * weight. Returns the batch loss.
+     *
+     * @throws NonFiniteException when the loss or a gradient is not finite (the weights are unchanged)
      */
     double step(float[] x, float[] target, int n) {
-        try (NDManager m = trainer.getManager().newSubManager()) {
+        try (NDManager m = manager.newSubManager()) {
             NDArray input = m.create(FloatBuffer.wrap(x, 0, n * InputLayout.PADDED_LENGTH), net.batchShape(n));
             NDArray t = m.create(FloatBuffer.wrap(target, 0, n * AamiClass.COUNT), new Shape(n, AamiClass.COUNT));
             double value;
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-                NDArray logits = trainer.forward(new NDList(input)).singletonOrThrow();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.block().forward(store, new NDList(input), true).singletonOrThrow();
                 NDArray loss = logits.logSoftmax(1).mul(t).sum().neg();
-                gc.backward(loss);
                 value = loss.getFloat();
+                if (!Double.isFinite(value)) {
+                    throw new NonFiniteException(NonFiniteException.Quantity.TRAIN_LOSS, value);
+                }
+                gc.backward(loss);
             }
-            trainer.step();
+            if (!optimizer.step(lr)) {
+                throw new NonFiniteException(NonFiniteException.Quantity.GRADIENT, Double.NaN);
+            }
             return value;
         }
     }
 
     @Override
     public void close() {
-        trainer.close();
-    }
-
-    /** A learning rate the plateau policy sets between epochs. */
-    private static final class AdjustableTracker implements Tracker {
-        private volatile float value;
-
-        AdjustableTracker(float value) {
-            this.value = value;
-        }
-
-        @Override
-        public float getNewValue(int numUpdate) {
-            return value;
-        }
+        manager.close();
     }
 }

@@ -1,82 +1,177 @@
 package ecgbeats.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.data.AtomicFile;
 import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
-import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.balance.BalanceMethod;
+import ecgbeats.data.beat.BeatTable;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
- * Trains one run from a dataset file into a run folder. The folder is assembled under a
- * temporary name and renamed when complete, so an interrupted run never leaves a folder that
- * looks finished. The test split is evaluated once, at the end, only when asked.
+ * Trains one run from a dataset file into a run folder, in one stretch or several. The folder
+ * holds the run's configuration from the start, a checkpoint and {@code state.json} after every
+ * epoch, and the results (parameters, history, test metrics) only once training is complete, so
+ * a folder without {@code metrics.json} never looks like a result. A run paused by its time
+ * budget, or killed, goes on with {@link #resume}; one process at a time trains a folder.
+ * The test split is evaluated once, at the end, only when asked.
  */
 public final class TrainJob {
 
-    /** What a finished job produced. */
+    /** What a job produced; when {@link #paused()}, the run is not complete and has no results yet. */
     public record Outcome(RunDirectory run, TrainingResult training, Metrics test, long parameters) {
+        public boolean paused() {
+            return training.stop() == TrainingResult.StopReason.PAUSED;
+        }
     }
+
+    private static final String LOCK = ".lock";
 
     private final Path dataFile;
     private final RunConfig config;
     private final Path out;
     private final boolean evaluateTest;
+    private final boolean resuming;
 
+    /** A new run into {@code out}, which must not exist or be empty. */
     public TrainJob(Path dataFile, RunConfig config, Path out, boolean evaluateTest) {
+        this(dataFile, config, out, evaluateTest, false);
+    }
+
+    private TrainJob(Path dataFile, RunConfig config, Path out, boolean evaluateTest, boolean resuming) {
         this.dataFile = dataFile;
         this.config = config;
         this.out = out;
         this.evaluateTest = evaluateTest;
-    }
-
-    public Outcome run(EpochListener listener, PrintStream log) throws IOException {
-        return run(listener, log, null, null);
+        this.resuming = resuming;
     }
 
     /**
-     * Runs the job, going on from {@code resume} when not null and handing {@code sink} a
-     * checkpoint after every epoch when not null (see {@link Training#run(Network, BeatTable,
-     * BeatTable, Checkpoint, Training.CheckpointSink)}).
+     * The run in {@code dir}, paused or interrupted, to go on with its recorded data file,
+     * configuration and test choice. A complete or failed run is a {@link BadInputException}.
      */
-    public Outcome run(EpochListener listener, PrintStream log, Checkpoint resume, Training.CheckpointSink sink)
-            throws IOException {
-        if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
-            throw new BadInputException("--out " + out + ": already exists and is not empty (runs are never overwritten)");
+    public static TrainJob resume(Path dir) {
+        RunDirectory run = new RunDirectory(dir);
+        if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(RunDirectory.CONFIG))) {
+            throw new BadInputException(dir + ": not a run folder (no " + RunDirectory.CONFIG + ")");
         }
+        RunState state = run.readState();
+        if (!state.status().resumable()) {
+            throw new BadInputException(dir + ": the run is " + state.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + (state.reason() == null ? "" : " (" + state.reason() + ")") + "; there is nothing to resume");
+        }
+        JsonNode c = run.readConfig();
+        return new TrainJob(Path.of(c.path("data").path("file").asText()), run.readRunConfig(), dir,
+                !c.path("skip_test").asBoolean(false), true);
+    }
+
+    public RunConfig config() {
+        return config;
+    }
+
+    public Path dataFile() {
+        return dataFile;
+    }
+
+    public Outcome run(EpochListener listener, PrintStream log) throws IOException {
+        return run(listener, log, null, null, null);
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param budget pause, ready to resume, after the last epoch that fits in this much wall time
+     *               (estimated from the epoch just run), or null for no limit
+     * @param from   a checkpoint to go on from (a trial moved to another worker), or null: a
+     *               resumed job goes on from its folder's
+     * @param sink   also hears each epoch's checkpoint, or null
+     */
+    public Outcome run(EpochListener listener, PrintStream log, Duration budget, Checkpoint from,
+                       Training.CheckpointSink sink) throws IOException {
+        long started = System.nanoTime();
         BeatDataset data = DatasetFile.read(dataFile);
         if (data.provenance().balancing() != null && config.training().balance() != BalanceMethod.NONE) {
             throw new BadInputException(dataFile + ": its train split is already balanced ("
                     + data.provenance().balancing().method().id() + "); train it with balance=none");
         }
         String sha = DatasetFile.sha256(dataFile);
+        RunDirectory dir = new RunDirectory(out);
+        ObjectNode recorded = null;
+        if (resuming) {
+            recorded = (ObjectNode) dir.readConfig();
+            if (!sha.equals(recorded.path("data").path("sha256").asText())) {
+                throw new BadInputException(dataFile + ": changed since the run in " + out
+                        + " started (its SHA-256 differs); a run goes on only with the data it started with");
+            }
+        } else if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+            throw new BadInputException(out + ": already exists and is not empty (runs are never overwritten)");
+        }
+        Files.createDirectories(out);
+        try (FileChannel channel = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new BadInputException(out + ": another ecgbeats process is training this run");
+            }
+            return train(data, sha, dir, recorded, listener, log, budget, started, from, sink);
+        }
+    }
+
+    private Outcome train(BeatDataset data, String sha, RunDirectory dir, ObjectNode recorded, EpochListener listener,
+                          PrintStream log, Duration budget, long started, Checkpoint from,
+                          Training.CheckpointSink sink) throws IOException {
         BeatTable train = Training.prepare(data.train(), config.training());
-        Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".partial");
-        AtomicFile.deleteTree(tmp);
-        Files.createDirectories(tmp);
-        RunDirectory dir = new RunDirectory(tmp);
+        Checkpoint resume = from != null ? from : resuming ? dir.readCheckpoint() : null;
         try (Network net = Network.create(config.model(), config.training().seed())) {
             log.printf("%s: %,d parameters; %,d train beats (%s), %,d valid beats; seed %d%n",
                     config.model().architecture().id(), net.parameterCount(), train.size(),
                     config.training().balance().id() + (config.training().classWeights() ? ", class weights" : ""),
                     data.valid().size(), config.training().seed());
+            ObjectNode cfg = recorded;
+            if (cfg == null) {
+                cfg = RunDirectory.config(config, net.parameterCount(), dataFile, sha, data, train.classCounts(),
+                        Training.classWeights(train, config.training()));
+                cfg.put("skip_test", !evaluateTest);
+                dir.writeConfig(cfg);
+            }
             if (resume != null) {
                 log.printf("going on from the checkpoint after epoch %d%n", resume.epoch());
+                cfg.withArray("resumed_after_epochs").add(resume.epoch());
             }
-            TrainingResult result = new Training(config.training(), listener).run(net, train, data.valid(), resume,
-                    sink);
-            ObjectNode cfg = RunDirectory.config(config, net.parameterCount(), dataFile, sha, data,
-                    train.classCounts(), result.classWeights());
+            dir.writeState(new RunState(RunState.Status.RUNNING, resume == null ? 0 : resume.epoch(), null));
+            Training.CheckpointSink save = c -> {
+                dir.writeCheckpoint(c);
+                dir.writeHistory(c.history());
+                dir.writeState(new RunState(RunState.Status.RUNNING, c.epoch(), null));
+                if (sink != null) {
+                    sink.save(c);
+                }
+            };
+            TrainingResult result;
+            try {
+                result = new Training(config.training(), withBudget(listener, budget, started)).run(net, train,
+                        data.valid(), resume, save);
+            } catch (NonFiniteException e) {
+                dir.writeState(new RunState(RunState.Status.FAILED, Math.max(0, e.epoch() - 1), e.getMessage()));
+                throw e;
+            }
+            if (result.stop() == TrainingResult.StopReason.PAUSED) {
+                dir.writeState(new RunState(RunState.Status.PAUSED, result.history().size(), null));
+                return new Outcome(dir, result, null, net.parameterCount());
+            }
             cfg.put("best_epoch", result.bestEpoch());
             cfg.put("stop", result.stop().name().toLowerCase(java.util.Locale.ROOT));
-            cfg.put("train_seconds", Math.round(result.seconds() * 10) / 10.0);
+            double seconds = result.history().stream().mapToDouble(EpochResult::seconds).sum();
+            cfg.put("train_seconds", Math.round(seconds * 10) / 10.0);
             dir.writeConfig(cfg);
             dir.writeHistory(result.history());
             net.save(dir.params());
@@ -86,16 +181,23 @@ public final class TrainJob {
                 e.writeTo(dir);
                 test = e.metrics();
             }
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            if (Files.exists(out)) {
-                Files.delete(out); // an empty folder the user made
-            }
-            AtomicFile.moveIntoPlace(tmp, out);
-            return new Outcome(new RunDirectory(out), result, test, net.parameterCount());
-        } catch (IOException | RuntimeException e) {
-            AtomicFile.deleteTree(tmp);
-            throw e;
+            Files.deleteIfExists(dir.checkpoint());
+            dir.writeState(new RunState(RunState.Status.COMPLETE, result.history().size(), null));
+            return new Outcome(dir, result, test, net.parameterCount());
         }
+    }
+
+    /** The listener, and a pause when the next epoch, as long as the last one, would end past the budget. */
+    private static EpochListener withBudget(EpochListener listener, Duration budget, long started) {
+        if (budget == null) {
+            return listener;
+        }
+        return (r, max) -> {
+            EpochListener.Decision d = listener.onEpoch(r, max);
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            boolean nextFits = elapsed + r.seconds() <= budget.toNanos() / 1e9;
+            return d == EpochListener.Decision.CONTINUE && !nextFits ? EpochListener.Decision.PAUSE : d;
+        };
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -103,5 +205,4 @@ public final class TrainJob {
             return s.findAny().isEmpty();
         }
     }
-
 }

@@ -1,5 +1,6 @@
 package ecgbeats.train;
 
+import ai.djl.engine.Engine;
 import ecgbeats.data.Seeds;
 import ecgbeats.data.StratifiedSplitter;
 import ecgbeats.data.balance.ClassWeights;
@@ -34,6 +35,11 @@ public final class Training {
         return s.balance().balancer().balance(t, Seeds.random(s.seed(), "balance-" + s.balance().id()));
     }
 
+    /** The loss weight of each class: balanced weights of the (prepared) train split, or all 1. */
+    public static double[] classWeights(BeatTable train, TrainSettings s) {
+        return s.classWeights() ? ClassWeights.balanced(train.classCounts()) : ones();
+    }
+
     /** Receives a checkpoint after every epoch, before the listener hears of it. */
     @FunctionalInterface
     public interface CheckpointSink {
@@ -61,7 +67,7 @@ public final class Training {
     public TrainingResult run(Network net, BeatTable train, BeatTable valid, Checkpoint resume, CheckpointSink sink)
             throws java.io.IOException {
         long start = System.nanoTime();
-        double[] weights = settings.classWeights() ? ClassWeights.balanced(train.classCounts()) : ones();
+        double[] weights = classWeights(train, settings);
         PlateauScheduler plateau = new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
                 settings.minLr());
         EarlyStopping early = new EarlyStopping(settings.patience());
@@ -69,7 +75,6 @@ public final class Training {
         byte[] best = null;
         Metrics bestValid = null;
         TrainingResult.StopReason stop = TrainingResult.StopReason.EPOCH_LIMIT;
-        SplittableRandom shuffle = Seeds.random(settings.seed(), "shuffle");
         int batch = settings.batch();
         BatchFiller filler = new BatchFiller(batch);
         float[] target = new float[batch * AamiClass.COUNT];
@@ -81,31 +86,41 @@ public final class Training {
             history.addAll(resume.history());
             plateau.restore(resume.plateau());
             early.restore(resume.early());
-            for (int e = 1; e <= resume.epoch(); e++) {
-                permutation(train.size(), shuffle); // the shuffle stream as if those epochs had run here
-            }
             first = early.shouldStop() ? settings.epochs() + 1 : resume.epoch() + 1;
             if (early.shouldStop()) {
                 stop = TrainingResult.StopReason.EARLY_STOP;
             }
         }
-        try (StepRunner runner = new StepRunner(net, settings.optimizer(), settings.lr(), settings.weightDecay(),
-                batch)) {
+        try (StepRunner runner = new StepRunner(net, settings.optimizer(), settings.lr(), settings.weightDecay())) {
+            if (resume != null && resume.optimizer() != null) {
+                runner.restoreOptimizer(resume.optimizer());
+            }
             runner.setLearningRate(plateau.lr());
             for (int epoch = first; epoch <= settings.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                int[] order = permutation(train.size(), shuffle);
+                // every random draw of an epoch comes from (seed, epoch): a resumed run draws what an uninterrupted one would
+                Engine.getInstance().setRandomSeed((int) Seeds.derive(settings.seed(), "dropout-" + epoch));
+                int[] order = permutation(train.size(), Seeds.random(settings.seed(), "shuffle-" + epoch));
+                int steps = (order.length + batch - 1) / batch;
                 double lossSum = 0;
                 for (int from = 0; from < order.length; from += batch) {
                     int to = Math.min(order.length, from + batch);
                     int n = to - from;
                     float[] x = filler.fill(train, order, from, to);
                     fillTarget(train, order, from, to, weights, target);
-                    lossSum += runner.step(x, target, n) * n;
+                    try {
+                        lossSum += runner.step(x, target, n) * n;
+                    } catch (NonFiniteException e) {
+                        throw e.at(epoch, from / batch + 1, steps, plateau.lr());
+                    }
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
                 float[] logp = net.logProbabilities(valid, Math.max(256, batch));
                 double validLoss = loss(valid, logp, weights);
+                if (!Double.isFinite(validLoss)) {
+                    throw new NonFiniteException(NonFiniteException.Quantity.VALID_LOSS, validLoss)
+                            .at(epoch, 0, steps, plateau.lr());
+                }
                 Metrics vm = Metrics.of("valid", labels(valid), argmax(logp));
                 double epochLr = plateau.lr();
                 runner.setLearningRate(plateau.step(validLoss));
@@ -118,9 +133,14 @@ public final class Training {
                 }
                 if (sink != null) {
                     sink.save(new Checkpoint(epoch, net.snapshot(), best, bestValid, history, plateau.state(),
-                            early.state()));
+                            early.state(), runner.optimizerState()));
                 }
-                if (listener.onEpoch(r, settings.epochs()) == EpochListener.Decision.STOP) {
+                EpochListener.Decision d = listener.onEpoch(r, settings.epochs());
+                if (d == EpochListener.Decision.PAUSE && epoch < settings.epochs() && !early.shouldStop()) {
+                    return new TrainingResult(history, early.bestEpoch(), bestValid,
+                            TrainingResult.StopReason.PAUSED, (System.nanoTime() - start) / 1e9, weights);
+                }
+                if (d == EpochListener.Decision.STOP) {
                     stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;
                     break;
                 }

@@ -15,8 +15,8 @@ import java.util.List;
 public record TrainingResult(List<EpochResult> history, int bestEpoch, Metrics bestValid, StopReason stop,
                              double seconds, double[] classWeights) {
 
-    /** Why training ended. */
-    public enum StopReason { EPOCH_LIMIT, EARLY_STOP, STOPPED_BY_LISTENER }
+    /** Why training ended; after {@code PAUSED} it can go on from its last checkpoint. */
+    public enum StopReason { EPOCH_LIMIT, EARLY_STOP, STOPPED_BY_LISTENER, PAUSED }
 
     public TrainingResult {
         history = List.copyOf(history);

@@ -40,6 +40,8 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
 
     public static final String EPOCH = "@epoch ";
     public static final String DONE = "@done ";
+    /** The trial failed for a reason of its own (e.g. a loss that is not finite): {@code @failed {"reason": ...}}. */
+    public static final String FAILED = "@failed ";
 
     private final Launcher launcher;
     private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -54,6 +56,7 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
         Process p = new ProcessBuilder(launch.command()).redirectErrorStream(true).start();
         live.add(p);
         Map<String, Double> result = null;
+        String failure = null;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter answer = new PrintWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8));
              Writer log = Files.newBufferedWriter(launch.log(), StandardCharsets.UTF_8)) {
@@ -69,6 +72,8 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
                     answer.flush();
                 } else if (line.startsWith(DONE)) {
                     result = metrics(Journal.JSON.readTree(line.substring(DONE.length())));
+                } else if (line.startsWith(FAILED)) {
+                    failure = Journal.JSON.readTree(line.substring(FAILED.length())).path("reason").asText();
                 } else {
                     log.write(line);
                     log.write('\n');
@@ -83,6 +88,9 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
             live.remove(p);
             Files.deleteIfExists(launch.checkpoint());
         }
+        if (failure != null) {
+            throw new TrialFailed(failure);
+        }
         if (p.exitValue() != 0 && result == null) {
             throw new IOException("worker exited with code " + p.exitValue() + "; see " + launch.log());
         }
@@ -96,6 +104,13 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
     @Override
     public void close() {
         live.forEach(Process::destroyForcibly);
+    }
+
+    /** A trial that ended with a reason of its own, which becomes its FAILED reason in the journal. */
+    public static final class TrialFailed extends Exception {
+        public TrialFailed(String reason) {
+            super(reason);
+        }
     }
 
     private static Map<String, Double> metrics(JsonNode node) {

@@ -82,6 +82,23 @@ class TuneCommandTest {
         assertTrue(r.out().contains("evaluated once on test"), r.out());
     }
 
+    @Test
+    void aTrialWhoseLossIsNotFiniteFailsWithThatReasonAndTheStudyGoesOn() throws Exception {
+        ecgbeats.data.BeatDataset d = ecgbeats.data.DatasetFile.read(data);
+        d.train().samples()[50] = Float.NaN;
+        Path poisoned = dir.resolve("poisoned.ecgb");
+        ecgbeats.data.DatasetFile.write(d, poisoned);
+        Path study = dir.resolve("nan-study");
+        Cli.Run r = Cli.run("tune", "--data", poisoned.toString(), "--model", "cnn2d", "--space", space.toString(),
+                "--search", "random", "--trials", "2", "--epochs", "1", "--out", study.toString());
+        assertEquals(1, r.code(), "no trial completed: a failure; " + r.out() + r.err());
+        List<JsonNode> failed = events(study, "failed");
+        assertEquals(2, failed.size(), r.out());
+        assertTrue(failed.get(0).toString().contains("epoch 1, step ") && failed.get(0).toString()
+                .contains("the training loss is NaN"), failed.get(0).toString());
+        assertTrue(r.out().contains("2 trials: 0 complete, 0 pruned, 2 failed"), r.out());
+    }
+
     private static void assertBad(String expected, String... args) {
         Cli.Run r = Cli.run(args);
         assertEquals(2, r.code(), r.out() + r.err());
@@ -99,7 +116,7 @@ class TuneCommandTest {
         Files.writeString(wrong, "hidden: {uniform: [9, 3]}\n");
         assertBad("lo > hi", tune(out, wrong));
         assertBad("not a study folder", tune(out, "--resume"));
-        assertBad("--time-budget soon", tune(out, "--time-budget", "soon"));
+        assertBad("option '--time-budget': expected a duration such as 45s, 90m or 2h, not 'soon'", tune(out, "--time-budget", "soon"));
         assertBad("--listen nowhere: expected HOST:PORT", tune(out, "--listen", "nowhere"));
         assertBad("--workers and --worker-threads at least 0", tune(out, "--workers", "-1"));
         assertFalse(Files.exists(out.resolve("journal.jsonl")));

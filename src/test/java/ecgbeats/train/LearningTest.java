@@ -32,9 +32,10 @@ class LearningTest {
     @Test
     void cnnGru1dLearnsTheSyntheticClasses() {
         // the GRU must carry the bump's position over up to 96 steps: slower to learn than the CNN
+        // (seeds 1 to 4 and 42 all reached 1.0 within these 10 epochs; at 6 epochs some stopped at 0.76)
         TrainingResult r = train(Architecture.CNNGRU1D, Map.of("hidden", "32", "num_blocks", "1", "gru_hidden", "32",
-                "num_layers", "1", "batch", "16", "epochs", "6", "lr", "5e-3"));
-        assertTrue(r.bestValid().accuracy() >= 0.9, r.bestValid().table());
+                "num_layers", "1", "batch", "16", "epochs", "10", "lr", "3e-3"));
+        assertTrue(r.bestValid().accuracy() >= 0.95, r.bestValid().table());
     }
 
     @Test

@@ -53,7 +53,8 @@ class TrainJobTest {
         for (String f : List.of("config.json", "history.csv", "metrics.json", "predictions.csv", "model.params")) {
             assertTrue(Files.exists(dir.resolve("a").resolve(f)), f);
         }
-        assertFalse(Files.exists(dir.resolve(".a.partial")));
+        assertFalse(Files.exists(dir.resolve("a").resolve(RunDirectory.CHECKPOINT)), "a complete run keeps no checkpoint");
+        assertEquals(RunState.Status.COMPLETE, new RunDirectory(dir.resolve("a")).readState().status());
 
         JsonNode config = new ObjectMapper().readTree(dir.resolve("a/config.json").toFile());
         assertEquals("cnn2d", config.get("model").asText());
@@ -71,6 +72,71 @@ class TrainJobTest {
         assertEquals("index,true,pred", predictions.get(0));
         assertEquals(201, predictions.size());
         assertTrue(predictions.get(1).matches("0,[NSVFQ],[NSVFQ]"), predictions.get(1));
+    }
+
+    @Test
+    void aRunPausedAndResumedEndsExactlyAsAnUninterruptedOne() throws IOException {
+        RunConfig four = small().with(Map.of("epochs", "4", "optimizer", "adamw", "dropout", "0.3"));
+        new TrainJob(data, four, dir.resolve("whole"), true).run(EpochListener.none(), quiet);
+
+        Path part = dir.resolve("part");
+        TrainJob.Outcome paused = new TrainJob(data, four, part, true).run(
+                (r, max) -> r.epoch() == 2 ? EpochListener.Decision.PAUSE : EpochListener.Decision.CONTINUE, quiet);
+        assertTrue(paused.paused());
+        assertEquals(new RunState(RunState.Status.PAUSED, 2, null), new RunDirectory(part).readState());
+        assertFalse(Files.exists(part.resolve("metrics.json")), "a paused run has no results");
+        assertFalse(Files.exists(part.resolve("model.params")));
+        assertEquals(3, Files.readAllLines(part.resolve("history.csv")).size(), "history so far, header and 2 epochs");
+
+        TrainJob.Outcome done = TrainJob.resume(part).run(EpochListener.none(), quiet);
+        assertFalse(done.paused());
+        assertEquals(4, done.training().history().size());
+        assertEquals(Files.readString(dir.resolve("whole/metrics.json")), Files.readString(part.resolve("metrics.json")));
+        assertEquals(Sha256.of(dir.resolve("whole/model.params")), Sha256.of(part.resolve("model.params")));
+        assertEquals(withoutSeconds(dir.resolve("whole/history.csv")), withoutSeconds(part.resolve("history.csv")));
+        assertEquals(2, new ObjectMapper().readTree(part.resolve("config.json").toFile()).get("resumed_after_epochs")
+                .get(0).asInt());
+
+        BadInputException complete = assertThrows(BadInputException.class, () -> TrainJob.resume(part));
+        assertTrue(complete.getMessage().contains("the run is complete"), complete.getMessage());
+    }
+
+    @Test
+    void aResumedRunRefusesDataThatChanged() throws IOException {
+        Path part = dir.resolve("part");
+        new TrainJob(data, small(), part, false).run((r, max) -> EpochListener.Decision.PAUSE, quiet);
+        DatasetFile.write(SyntheticBeats.dataset(40, 10), data);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> TrainJob.resume(part).run(EpochListener.none(), quiet));
+        assertTrue(e.getMessage().contains("changed since the run in " + part + " started"), e.getMessage());
+        assertEquals(RunState.Status.PAUSED, new RunDirectory(part).readState().status());
+    }
+
+    @Test
+    void aLossThatIsNotFiniteStopsTheRunWhereItHappensAndLeavesNoResult() throws IOException {
+        BeatDataset d = SyntheticBeats.dataset(40, 9);
+        d.train().samples()[7 * 187 + 30] = Float.NaN; // one sample of one training beat
+        Path poisoned = dir.resolve("poisoned.ecgb");
+        DatasetFile.write(d, poisoned);
+        Path out = dir.resolve("nan");
+        NonFiniteException e = assertThrows(NonFiniteException.class,
+                () -> new TrainJob(poisoned, small(), out, true).run(EpochListener.none(), quiet));
+        assertEquals(NonFiniteException.Quantity.TRAIN_LOSS, e.quantity());
+        assertEquals(1, e.epoch());
+        assertTrue(e.step() >= 1 && e.step() <= 13, e.getMessage());
+        assertEquals("epoch 1, step " + e.step() + " of 13: the training loss is NaN; training stopped (learning rate "
+                + "0.003): try a lower lr", e.getMessage());
+        RunState state = new RunDirectory(out).readState();
+        assertEquals(RunState.Status.FAILED, state.status());
+        assertEquals(e.getMessage(), state.reason());
+        assertFalse(Files.exists(out.resolve("metrics.json")));
+        assertFalse(Files.exists(out.resolve("model.params")));
+        BadInputException again = assertThrows(BadInputException.class, () -> TrainJob.resume(out));
+        assertTrue(again.getMessage().contains("the run is failed (epoch 1, step"), again.getMessage());
+    }
+
+    private static List<String> withoutSeconds(Path history) throws IOException {
+        return Files.readAllLines(history).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
     }
 
     @Test

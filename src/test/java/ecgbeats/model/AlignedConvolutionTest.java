@@ -1,0 +1,151 @@
+package ecgbeats.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AlignedConvolutionTest {
+
+    @BeforeAll
+    static void offline() {
+        System.setProperty("ai.djl.offline", "true");
+    }
+
+    @Test
+    void theProcessorDecidesUnlessOneDnnIsCappedBelowAvx512() {
+        String avx512 = "fpu sse avx avx2 avx512f avx512bw avx512_bf16";
+        assertEquals(ChannelAlignment.SIXTEEN, ChannelAlignment.detect(null, avx512, "amd64"));
+        assertEquals(ChannelAlignment.SIXTEEN, ChannelAlignment.detect("AVX512_CORE_BF16", avx512, "amd64"));
+        assertEquals(ChannelAlignment.NONE, ChannelAlignment.detect("avx2", avx512, "amd64"));
+        assertEquals(ChannelAlignment.NONE, ChannelAlignment.detect(null, "fpu sse avx avx2 fma", "amd64"));
+        assertEquals(ChannelAlignment.NONE, ChannelAlignment.detect(null, "fpu avx512fp16x", "amd64"));
+        assertEquals(ChannelAlignment.SIXTEEN, ChannelAlignment.detect(null, null, "amd64"));
+        assertEquals(ChannelAlignment.NONE, ChannelAlignment.detect(null, null, "aarch64"));
+        assertEquals(16, ChannelAlignment.SIXTEEN.aligned(1));
+        assertEquals(16, ChannelAlignment.SIXTEEN.aligned(16));
+        assertEquals(208, ChannelAlignment.SIXTEEN.aligned(199));
+        assertEquals(199, ChannelAlignment.NONE.aligned(199));
+    }
+
+    @Test
+    void parametersOfDjlsConv2dLoadUnchanged() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(5);
+            Block djl = Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1))
+                    .optPadding(new Shape(1, 1)).setFilters(12).build();
+            Block ours = AlignedConvolution.conv2d3x3(12, ChannelAlignment.SIXTEEN);
+            Shape in = new Shape(4, 5, 16, 12);
+            djl.initialize(m, DataType.FLOAT32, in);
+            ours.initialize(m, DataType.FLOAT32, in);
+            byte[] saved = save(djl);
+            ours.loadParameters(m, new DataInputStream(new ByteArrayInputStream(saved)));
+            assertArrayEquals(saved, save(ours));
+            NDArray x = m.randomNormal(in);
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] a = djl.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            NDArray y = ours.forward(ps, new NDList(x), false).singletonOrThrow();
+            assertEquals(new Shape(4, 12, 16, 12), y.getShape());
+            assertClose(a, y.toFloatArray(), 1e-5, scale(List.of(a)), "output");
+        }
+    }
+
+    /** Padded and unpadded models give the same outputs and the same gradients of every parameter. */
+    @ParameterizedTest
+    @CsvSource({"cnn2d,8", "cnn2d,12", "cnn1d,8", "transformer2d,12", "transformer1d,8"})
+    void paddingChannelsChangesNoNumber(String model, int hidden) throws Exception {
+        Architecture arch = Architecture.parse(model);
+        ModelSpec spec = ModelSpec.fromMap(arch, arch.id().startsWith("transformer")
+                ? Map.of("hidden", hidden, "dropout", 0.0, "num_heads", 2) : Map.of("hidden", hidden, "dropout", 0.0));
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape in = new Shape(spec.architecture().input().batchShape(6));
+            Engine.getInstance().setRandomSeed(11);
+            Block plain = Models.build(spec, ChannelAlignment.NONE);
+            plain.initialize(m, DataType.FLOAT32, in);
+            Block padded = Models.build(spec, ChannelAlignment.SIXTEEN);
+            padded.initialize(m, DataType.FLOAT32, in);
+            padded.loadParameters(m, new DataInputStream(new ByteArrayInputStream(save(plain))));
+            NDArray x = m.randomUniform(0, 1, in);
+            List<float[]> a = outputAndGradients(plain, x);
+            List<float[]> b = outputAndGradients(padded, x);
+            assertEquals(a.size(), b.size());
+            assertClose(a.get(0), b.get(0), 1e-5, scale(a.subList(0, 1)), "output");
+            // float rounding against the largest gradient: a conv bias before BatchNorm has a true gradient of 0
+            double gradients = scale(a.subList(1, a.size()));
+            for (int i = 1; i < a.size(); i++) {
+                assertClose(a.get(i), b.get(i), 1e-4, gradients, "gradient of parameter " + i);
+            }
+        }
+    }
+
+    /** The logits, then the gradient of every trainable parameter, of one forward and backward of Σ logits². */
+    private static List<float[]> outputAndGradients(Block block, NDArray x) {
+        List<Parameter> params = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+                params.add(p.getValue());
+            }
+        }
+        List<float[]> out = new ArrayList<>();
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray y = block.forward(new ParameterStore(x.getManager(), false), new NDList(x), true)
+                    .singletonOrThrow();
+            out.add(y.toFloatArray());
+            gc.backward(y.square().sum());
+        }
+        for (Parameter p : params) {
+            out.add(p.getArray().getGradient().toFloatArray());
+        }
+        return out;
+    }
+
+    private static byte[] save(Block b) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        b.saveParameters(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    private static double scale(List<float[]> arrays) {
+        double scale = 0;
+        for (float[] a : arrays) {
+            for (float v : a) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        return scale;
+    }
+
+    private static void assertClose(float[] expected, float[] actual, double rel, double scale, String what) {
+        assertEquals(expected.length, actual.length, what);
+        assertTrue(scale > 0, what + " is all zeros");
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(Float.isFinite(actual[i]), what + "[" + i + "] is " + actual[i]);
+            assertEquals(expected[i], actual[i], rel * scale, what + "[" + i + "]");
+        }
+    }
+}
