@@ -1,5 +1,6 @@
 package ecgbeats.cli;
 
+import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.BuildRequest;
 import ecgbeats.data.DatasetBuilder;
@@ -42,10 +43,11 @@ final class DataBuildCommand implements Callable<Integer> {
     @Option(names = "--valid-fraction", defaultValue = "0.1", description = "Share of training beats for validation. Default: ${DEFAULT-VALUE}.")
     double validFraction;
 
-    @Option(names = "--valid-records", split = ",", paramLabel = "LIST",
-            description = "inter: DS1 records held out whole for validation (e.g. 114,207,223), instead of "
-                    + "--valid-fraction of the training beats, so that selection sees unseen patients.")
-    List<Integer> validRecords = List.of();
+    @Option(names = "--valid-records", paramLabel = "LIST|beats",
+            description = "inter: DS1 records held out whole for validation, so that selection sees unseen "
+                    + "patients (default 101,201,223, those among the records used); 'beats' for --valid-fraction "
+                    + "of the training beats instead.")
+    String validRecords;
 
     @Option(names = "--kaggle-compat", description = "Drop each record's last beat, as the Kaggle build did.")
     boolean kaggleCompat;
@@ -53,11 +55,27 @@ final class DataBuildCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The dataset file to write (.ecgb).")
     Path out;
 
+    /** null for the protocol's default, empty for a share of the beats, else the records. */
+    private List<Integer> validRecords() {
+        if (validRecords == null) {
+            return null;
+        }
+        if (validRecords.trim().equalsIgnoreCase("beats")) {
+            return List.of();
+        }
+        try {
+            return java.util.Arrays.stream(validRecords.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--valid-records " + validRecords
+                    + ": expected record numbers separated by commas (e.g. 101,201,223) or 'beats'");
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         BuildRequest request = new BuildRequest(source, Protocol.parse(protocol), records, seed, testFraction,
-                validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat), validRecords);
+                validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat), validRecords());
         BeatDataset dataset = DatasetBuilder.build(request);
         DatasetFile.write(dataset, out);
         System.out.print(DatasetSummary.table(dataset));

@@ -1,5 +1,6 @@
 package ecgbeats.cli;
 
+import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.KaggleCsv;
@@ -29,11 +30,18 @@ final class DataExportCsvCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
     Path out;
 
+    @Option(names = "--rr", description = "Add the 8 RR features (pre_rr, post_rr, local_rr, average_rr, then "
+            + "each divided by the record's mean RR) after the samples; the label stays last.")
+    boolean rr;
+
     @Override
     public Integer call() throws Exception {
         Split s = Split.parse(split);
         BeatDataset d = DatasetFile.read(file);
-        KaggleCsv.write(d.split(s), out);
+        if (rr && !d.split(s).hasRr()) {
+            throw new BadInputException(file + ": the dataset has no RR features (--rr); rebuild it with data build");
+        }
+        KaggleCsv.write(d.split(s), out, rr);
         System.out.printf("%d %s beats -> %s%n", d.split(s).size(), s.id(), out);
         return 0;
     }

@@ -82,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Split s = Split.parse(split);
         try (Network net = dir.loadNetwork()) {
             BeatDataset d = DatasetFile.read(input.data);
-            Metrics m = Evaluation.metrics(net, d.split(s), s.id());
+            Metrics m = Evaluation.metrics(net, d, s);
             System.out.print(json ? RunDirectory.metricsJson(m) + System.lineSeparator() : m.table());
         }
         return 0;

@@ -57,6 +57,11 @@ record RecordBeats(WfdbRecord record, long[] positions, BeatTable beats, boolean
         }
         int number = base.getFileName().toString().matches("\\d{1,4}")
                 ? Integer.parseInt(base.getFileName().toString()) : BeatTable.UNKNOWN_RECORD;
+        if (positions.length < 2) {
+            throw new BadInputException(base + ": " + (useDetector ? "the QRS detector found " : "its annotations mark ")
+                    + positions.length + " beat" + (positions.length == 1 ? "" : "s")
+                    + "; ecgbeats needs at least two (a beat's rhythm is its RR intervals)");
+        }
         BeatTable beats = new BeatExtractor(settings).cutAt(record, positions, number);
         return new RecordBeats(record, positions, beats, useDetector);
     }

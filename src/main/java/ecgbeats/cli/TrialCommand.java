@@ -70,7 +70,7 @@ final class TrialCommand implements Callable<Integer> {
             progress.onEpoch(r, max);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("epoch", r.epoch());
-            m.put("value", r.valid().get(rc.training().objective()));
+            m.put("value", r.score());
             m.put("metrics", Map.of("recall_macro", r.valid().recallMacro(), "accuracy", r.valid().accuracy(),
                     "valid_loss", r.validLoss()));
             m.put("checkpoint", checkpointOut != null && written[0] == r.epoch());

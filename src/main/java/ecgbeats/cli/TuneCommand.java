@@ -102,7 +102,9 @@ final class TuneCommand implements Callable<Integer> {
             description = "No new trial after this long, e.g. 90m, 2h, 45s.")
     Duration timeBudget;
 
-    @Option(names = "--objective", defaultValue = "recall_macro", paramLabel = "recall_macro|accuracy", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--objective", defaultValue = "default", paramLabel = "NAME",
+            description = "recall_macro, recall_macro_nsvf (EC57: N, S, V, F), accuracy, or default: recall_macro "
+                    + "for intra datasets, recall_macro_nsvf for inter.")
     String objective;
 
     @Option(names = "--seed", defaultValue = "42", description = "Default: ${DEFAULT-VALUE}.")
@@ -132,7 +134,8 @@ final class TuneCommand implements Callable<Integer> {
                     + "at least 0");
         }
         ListenAddress address = ListenAddress.parse(listen);
-        ecgbeats.train.Objective.parse(objective);
+        objective = ecgbeats.train.Objective.parse(objective)
+                .resolve(ecgbeats.data.DatasetFile.provenance(data).protocol()).id();
         checkSpaceFitsModel(RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
                 "fraction", Double.toString(fraction), "objective", objective)), sp);
         Scheduler sched = switch (scheduler) {
@@ -261,7 +264,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         RunDirectory run = new RunDirectory(bestDir);
         try (Network net = run.loadNetwork()) {
-            Evaluation e = Evaluation.of(net, dataset.test(), "test");
+            Evaluation e = Evaluation.of(net, dataset, ecgbeats.data.Split.TEST);
             e.writeTo(run);
             Metrics test = e.metrics();
             System.out.printf("best trial %d (validation %s %.4f), evaluated once on test -> %s%n", best.number(),

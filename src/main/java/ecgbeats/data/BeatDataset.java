@@ -25,6 +25,11 @@ public record BeatDataset(Provenance provenance, BeatTable train, BeatTable vali
         return train.beatLength();
     }
 
+    /** Whether every split's beats carry RR features (datasets built from records do; Kaggle imports and format 1 files do not). */
+    public boolean hasRr() {
+        return train.hasRr() && valid.hasRr() && test.hasRr();
+    }
+
     /** Beats per class of each split, for {@code data stats}. */
     public Map<Split, int[]> classCounts() {
         Map<Split, int[]> m = new EnumMap<>(Split.class);

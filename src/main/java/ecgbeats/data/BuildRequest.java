@@ -17,7 +17,10 @@ import java.util.List;
  * @param extraction    how beats are cut
  * @param validRecords  inter only: training records whose beats form the validation split, so that
  *                      selection sees patients that training did not; empty means a stratified
- *                      random share of the training beats ({@code validFraction})
+ *                      random share of the training beats ({@code validFraction}); null means the
+ *                      protocol's default: for inter, {@link Protocol#DEFAULT_VALID_RECORDS} among
+ *                      the training records (a share of the beats when none of them is used), for
+ *                      intra a share of the beats
  */
 public record BuildRequest(Path source, Protocol protocol, List<Integer> records, long seed,
                            double testFraction, double validFraction, ExtractionSettings extraction,
@@ -25,11 +28,11 @@ public record BuildRequest(Path source, Protocol protocol, List<Integer> records
 
     public BuildRequest {
         records = List.copyOf(records);
-        validRecords = List.copyOf(validRecords);
-        if (!validRecords.isEmpty() && protocol != Protocol.INTER) {
+        validRecords = validRecords == null ? null : List.copyOf(validRecords);
+        if (validRecords != null && !validRecords.isEmpty() && protocol != Protocol.INTER) {
             throw new BadInputException("--valid-records applies to --protocol inter only");
         }
-        if (validRecords.stream().distinct().count() < validRecords.size()) {
+        if (validRecords != null && validRecords.stream().distinct().count() < validRecords.size()) {
             throw new BadInputException("--valid-records names a record twice: " + validRecords);
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
@@ -46,7 +49,8 @@ public record BuildRequest(Path source, Protocol protocol, List<Integer> records
         this(source, protocol, records, seed, testFraction, validFraction, extraction, List.of());
     }
 
+    /** Every record of {@code source}, seed 42, the protocol's default splits. */
     public static BuildRequest defaults(Path source, Protocol protocol) {
-        return new BuildRequest(source, protocol, List.of(), 42, 0.2, 0.1, ExtractionSettings.KACHUEE);
+        return new BuildRequest(source, protocol, List.of(), 42, 0.2, 0.1, ExtractionSettings.KACHUEE, null);
     }
 }

@@ -31,17 +31,20 @@ public final class DatasetBuilder {
     private record RecordBeats(int number, BeatTable beats, String lead, List<SourceFile> files) {
     }
 
-    public static BeatDataset build(BuildRequest request) {
-        List<Integer> records = resolveRecords(request);
+    public static BeatDataset build(BuildRequest asked) {
+        List<Integer> records = resolveRecords(asked);
         List<Integer> train = new ArrayList<>(records);
         List<Integer> test = new ArrayList<>();
-        if (request.protocol() == Protocol.INTER) {
+        if (asked.protocol() == Protocol.INTER) {
             train = records.stream().filter(Protocol.DS1::contains).toList();
             test = records.stream().filter(Protocol.DS2::contains).toList();
             if (train.isEmpty()) {
                 throw new BadInputException("--protocol inter trains on de Chazal's DS1 records, and none of "
                         + records + " is in DS1 " + Protocol.DS1);
             }
+        }
+        BuildRequest request = withValidRecords(asked, train);
+        if (request.protocol() == Protocol.INTER) {
             for (int r : request.validRecords()) {
                 if (!train.contains(r)) {
                     throw new BadInputException("--valid-records: " + r + " is not one of the training records "
@@ -77,7 +80,7 @@ public final class DatasetBuilder {
         } else {
             testTable = concat(test, byRecord, request);
         }
-        boolean validByRecords = !request.validRecords().isEmpty();
+        boolean validByRecords = request.validRecords() != null && !request.validRecords().isEmpty();
         BeatTable trainTable;
         BeatTable validTable;
         if (!validByRecords) {
@@ -99,8 +102,25 @@ public final class DatasetBuilder {
         return new BeatDataset(provenance, trainTable, validTable, testTable);
     }
 
+    /**
+     * The request with its validation records decided: when it asks for the protocol's default, for
+     * inter the default records among {@code train}, for intra none (a share of the beats).
+     */
+    private static BuildRequest withValidRecords(BuildRequest r, List<Integer> train) {
+        if (r.validRecords() != null) {
+            return r;
+        }
+        List<Integer> held = r.protocol() == Protocol.INTRA ? List.of()
+                : Protocol.DEFAULT_VALID_RECORDS.stream().filter(train::contains).toList();
+        if (held.size() == train.size()) {
+            held = List.of(); // nothing left to train on: validation from a share of the beats
+        }
+        return new BuildRequest(r.source(), r.protocol(), r.records(), r.seed(), r.testFraction(), r.validFraction(),
+                r.extraction(), held);
+    }
+
     private static BeatTable concat(List<Integer> records, Map<Integer, RecordBeats> byRecord, BuildRequest r) {
-        BeatTable.Builder b = new BeatTable.Builder(r.extraction().beatLength());
+        BeatTable.Builder b = new BeatTable.Builder(r.extraction().beatLength(), true);
         for (int rec : records) {
             b.addAll(byRecord.get(rec).beats());
         }
@@ -118,8 +138,12 @@ public final class DatasetBuilder {
                         + " samples): annotations of another record?");
             }
         }
-        BeatTable.Builder out = new BeatTable.Builder(request.extraction().beatLength());
-        new BeatExtractor(request.extraction()).extract(record, annotations, number, out);
+        BeatTable.Builder out = new BeatTable.Builder(request.extraction().beatLength(), true);
+        try {
+            new BeatExtractor(request.extraction()).extract(record, annotations, number, out);
+        } catch (IllegalArgumentException e) {
+            throw BadInputException.inFile(base.resolveSibling(number + ".atr"), e.getMessage());
+        }
         int lead = BeatExtractor.leadIndex(record);
         String name = record.header().signals().get(lead).description();
         String leadNote = record.signalIndex("MLII") >= 0 ? name

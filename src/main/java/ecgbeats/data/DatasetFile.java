@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,15 +31,18 @@ import java.util.zip.CRC32C;
  *     records                       n int16 (record number, -1 for synthetic beats)
  *     positions                     n int32 (R peak, sample index at the record's rate)
  *     samples                       n·L float32
+ *     features per beat F           int32, 8 (RR features) or 0 (none)       [version 2]
+ *     features                      n·F float32 ({@link RrFeatures} order)   [version 2]
  *   CRC-32C of everything above     int64
  * </pre>
- * Raw columns make loading a memory copy (the full MIT-BIH dataset, 82 MB, loads in well under
+ * Raw columns make loading a memory copy (the full MIT-BIH dataset, 94 MB, loads in well under
  * a second); the CRC catches truncation and corruption; the version lets later formats be
- * told apart and refused clearly.
+ * told apart and refused clearly. Version 1 files (no features) still load, without RR
+ * features.
  */
 public final class DatasetFile {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final byte[] MAGIC = "ECGBEATS".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -66,19 +70,26 @@ public final class DatasetFile {
             b.asIntBuffer().put(t.positions());
             b.position(b.position() + n * 4);
             emit(b, out, crc);
-            // samples in chunks, so writing never needs a second copy of the whole table
             float[] samples = t.samples();
-            int chunk = 1 << 20;
-            for (int from = 0; from < samples.length; from += chunk) {
-                int len = Math.min(chunk, samples.length - from);
-                ByteBuffer fb = le(len * 4);
-                fb.asFloatBuffer().put(samples, from, len);
-                emit(fb, out, crc);
-            }
+            emitFloats(samples, out, crc);
+            float[] rr = t.hasRr() ? t.rr() : new float[0];
+            emit(le(4).putInt(t.hasRr() ? RrFeatures.COUNT : 0), out, crc);
+            emitFloats(rr, out, crc);
         }
         ByteBuffer tail = le(8).putLong(crc.getValue());
         tail.flip();
         out.write(tail.array(), 0, 8);
+    }
+
+    /** Floats in chunks, so writing never needs a second copy of the whole column. */
+    private static void emitFloats(float[] values, OutputStream out, CRC32C crc) throws IOException {
+        int chunk = 1 << 20;
+        for (int from = 0; from < values.length; from += chunk) {
+            int len = Math.min(chunk, values.length - from);
+            ByteBuffer fb = le(len * 4);
+            fb.asFloatBuffer().put(values, from, len);
+            emit(fb, out, crc);
+        }
     }
 
     private static ByteBuffer le(int size) {
@@ -106,9 +117,9 @@ public final class DatasetFile {
                 throw BadInputException.inFile(file, "not an ecgbeats dataset file (no ECGBEATS header)");
             }
             int version = map.getInt();
-            if (version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw BadInputException.inFile(file, "dataset format version " + version
-                        + " is not supported by this ecgbeats (it reads version " + VERSION + ")");
+                        + " is not supported by this ecgbeats (it reads versions 1 to " + VERSION + ")");
             }
             CRC32C crc = new CRC32C();
             crc.update(map.duplicate().position(0).limit((int) (size - 8)));
@@ -122,7 +133,7 @@ public final class DatasetFile {
             Provenance provenance = JSON.readValue(meta, Provenance.class);
             BeatTable[] tables = new BeatTable[3];
             for (int s = 0; s < 3; s++) {
-                tables[s] = readTable(file, map);
+                tables[s] = readTable(file, map, version);
             }
             if (map.position() != size - 8) {
                 throw BadInputException.inFile(file, "unexpected bytes after the last split");
@@ -137,7 +148,7 @@ public final class DatasetFile {
         }
     }
 
-    private static BeatTable readTable(Path file, ByteBuffer map) {
+    private static BeatTable readTable(Path file, ByteBuffer map, int version) {
         int n = map.getInt();
         int length = map.getInt();
         if (n < 0 || length <= 0 || (long) n * (7 + 4L * length) > map.remaining()) {
@@ -159,7 +170,50 @@ public final class DatasetFile {
         float[] samples = new float[n * length];
         map.asFloatBuffer().get(samples);
         map.position(map.position() + 4 * samples.length);
-        return new BeatTable(length, samples, labels, records, positions);
+        float[] rr = null;
+        if (version >= 2) {
+            int f = map.getInt();
+            if (f != 0 && f != RrFeatures.COUNT || (long) n * f * 4 > map.remaining()) {
+                throw BadInputException.inFile(file, "corrupt feature columns (" + f + " per beat)");
+            }
+            if (f > 0) {
+                rr = new float[n * f];
+                map.asFloatBuffer().get(rr);
+                map.position(map.position() + 4 * rr.length);
+            }
+        }
+        return new BeatTable(length, samples, labels, records, positions, rr);
+    }
+
+    /**
+     * The provenance of a dataset file, read from its header alone (the beats are not read and
+     * the checksum is not checked: {@link #read} does both).
+     */
+    public static Provenance provenance(Path file) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.BufferedInputStream(
+                Files.newInputStream(file)))) {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw BadInputException.inFile(file, "not an ecgbeats dataset file (no ECGBEATS header)");
+            }
+            int version = Integer.reverseBytes(in.readInt());
+            if (version < 1 || version > VERSION) {
+                throw BadInputException.inFile(file, "dataset format version " + version
+                        + " is not supported by this ecgbeats (it reads versions 1 to " + VERSION + ")");
+            }
+            int length = Integer.reverseBytes(in.readInt());
+            if (length < 0 || length > (1 << 26)) {
+                throw BadInputException.inFile(file, "not an ecgbeats dataset file (bad header)");
+            }
+            byte[] meta = new byte[length];
+            in.readFully(meta);
+            return JSON.readValue(meta, Provenance.class);
+        } catch (NoSuchFileException e) {
+            throw BadInputException.inFile(file, "dataset file not found");
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read dataset file: " + e.getMessage());
+        }
     }
 
     /** The file's SHA-256, for run provenance. */

@@ -2,6 +2,7 @@ package ecgbeats.data;
 
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -96,6 +97,17 @@ public final class KaggleCsv {
 
     /** Writes {@code beats} in the Kaggle layout (atomically). */
     public static void write(BeatTable beats, Path file) throws IOException {
+        write(beats, file, false);
+    }
+
+    /**
+     * Writes {@code beats} in the Kaggle layout, with their 8 RR features between the samples
+     * and the label when {@code withRr} (the label stays last); atomically.
+     */
+    public static void write(BeatTable beats, Path file, boolean withRr) throws IOException {
+        if (withRr && !beats.hasRr()) {
+            throw new BadInputException("the beats have no RR features to write");
+        }
         if (beats.beatLength() != BEAT_LENGTH) {
             throw new BadInputException("beats are " + beats.beatLength() + " samples long; the Kaggle layout has "
                     + BEAT_LENGTH);
@@ -108,6 +120,9 @@ public final class KaggleCsv {
                 row.setLength(0);
                 for (int t = 0; t < BEAT_LENGTH; t++) {
                     row.append(s[i * BEAT_LENGTH + t]).append(',');
+                }
+                for (int t = 0; withRr && t < RrFeatures.COUNT; t++) {
+                    row.append(beats.rr()[i * RrFeatures.COUNT + t]).append(',');
                 }
                 row.append(beats.label(i)).append('\n');
                 w.write(row.toString());

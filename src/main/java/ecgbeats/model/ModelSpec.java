@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * does not use hold their defaults and are left out of {@link #asMap()}.
  */
 public record ModelSpec(Architecture architecture, int hidden, int numLayers, int numBlocks, double dropout,
-                        int gruHidden, int numHeads, GruInput gruInput) {
+                        int gruHidden, int numHeads, GruInput gruInput, Features features) {
 
     public ModelSpec {
         check(hidden >= 1 && hidden <= 8192, "hidden", hidden, "must be 1 to 8192");
@@ -40,19 +40,19 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
     /** The architecture's defaults (for cnngru1d, the study's best configuration). */
     public static ModelSpec defaults(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME);
-            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME);
-            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME);
-            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME);
+            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE);
+            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME, Features.NONE);
+            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME, Features.NONE);
+            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME, Features.NONE);
         };
     }
 
     /** The study's best configuration of its two headline models (SPEC §8). */
     public static ModelSpec studyBest(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME);
+            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE);
             default -> throw new IllegalArgumentException("the study reports no best configuration of " + a.id());
         };
     }
@@ -82,19 +82,21 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
         try {
             return switch (p) {
                 case HIDDEN -> new ModelSpec(architecture, Integer.parseInt(v.trim()), numLayers, numBlocks, dropout,
-                        gruHidden, numHeads, gruInput);
+                        gruHidden, numHeads, gruInput, features);
                 case NUM_LAYERS -> new ModelSpec(architecture, hidden, Integer.parseInt(v.trim()), numBlocks, dropout,
-                        gruHidden, numHeads, gruInput);
+                        gruHidden, numHeads, gruInput, features);
                 case NUM_BLOCKS -> new ModelSpec(architecture, hidden, numLayers, Integer.parseInt(v.trim()), dropout,
-                        gruHidden, numHeads, gruInput);
+                        gruHidden, numHeads, gruInput, features);
                 case DROPOUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, Double.parseDouble(v.trim()),
-                        gruHidden, numHeads, gruInput);
+                        gruHidden, numHeads, gruInput, features);
                 case GRU_HIDDEN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout,
-                        Integer.parseInt(v.trim()), numHeads, gruInput);
+                        Integer.parseInt(v.trim()), numHeads, gruInput, features);
                 case NUM_HEADS -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        Integer.parseInt(v.trim()), gruInput);
+                        Integer.parseInt(v.trim()), gruInput, features);
                 case GRU_INPUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, GruInput.parse(v));
+                        numHeads, GruInput.parse(v), features);
+                case FEATURES -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
+                        numHeads, gruInput, Features.parse(v));
             };
         } catch (NumberFormatException e) {
             throw new BadInputException(p.id() + "=" + v + ": not a number");
@@ -114,6 +116,7 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
                     case GRU_HIDDEN -> gruHidden;
                     case NUM_HEADS -> numHeads;
                     case GRU_INPUT -> gruInput.id();
+                    case FEATURES -> features.id();
                 });
             }
         }

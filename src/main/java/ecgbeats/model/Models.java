@@ -39,7 +39,7 @@ public final class Models {
     /** The model's block with its convolutions run at the given channel alignment (the same numbers either way). */
     public static Block build(ModelSpec s, ChannelAlignment alignment) {
         Convs c = new Convs(alignment);
-        return switch (s.architecture()) {
+        Parts p = switch (s.architecture()) {
             case CNN2D -> cnn2d(s, c);
             case CNNGRU1D -> cnnGru1d(s, c);
             case TRANSFORMER2D -> transformer2d(s, c);
@@ -47,6 +47,15 @@ public final class Models {
             case CNN1D -> cnn1d(s, c);
             case GRU -> gru(s);
         };
+        if (s.features() == Features.RR) {
+            return new RhythmJoin(p.trunk(), new SequentialBlock().addAll(p.head()));
+        }
+        // one flat sequence, as before features existed: parameter files of those models still load
+        return p.trunk().addAll(p.head());
+    }
+
+    /** A model in two parts: the trunk that reads the beat, and the dense head that classifies its output. */
+    private record Parts(SequentialBlock trunk, List<Block> head) {
     }
 
     /** The convolutions of one model, all at one alignment. */
@@ -60,6 +69,17 @@ public final class Models {
         }
     }
 
+    /**
+     * Sets how a model with {@code features=rr} standardises the RR features: (x − mean) / deviation,
+     * per feature, from the train split. Training leaves them as they are.
+     */
+    public static void setRhythmScaling(Block model, float[] mean, float[] deviation) {
+        if (!(model instanceof RhythmJoin r)) {
+            throw new IllegalArgumentException("the model takes no RR features");
+        }
+        r.setScaling(mean, deviation);
+    }
+
     /** Trainable parameters of an initialised block (BatchNorm running statistics excluded). */
     public static long parameterCount(Block block) {
         long n = 0;
@@ -71,7 +91,7 @@ public final class Models {
         return n;
     }
 
-    private static Block cnn2d(ModelSpec s, Convs c) {
+    private static Parts cnn2d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 .add(c.conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
@@ -79,30 +99,32 @@ public final class Models {
         }
         net.add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock());
-        return denseHead(net, s);
+        return new Parts(net, denseHead(s));
     }
 
-    private static Block cnn1d(ModelSpec s, Convs c) {
+    private static Parts cnn1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 .add(c.conv1d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
             net.add(resBlock1d(s.hidden(), c));
         }
         net.add(Pool.maxPool1dBlock(new Shape(2), new Shape(2))).add(Blocks.batchFlattenBlock());
-        return denseHead(net, s);
+        return new Parts(net, denseHead(s));
     }
 
     /** Linear(in → hidden) → ReLU → Dropout, (num_layers − 2) more of those, then Linear(hidden → 5). */
-    private static Block denseHead(SequentialBlock net, ModelSpec s) {
+    private static List<Block> denseHead(ModelSpec s) {
+        List<Block> head = new java.util.ArrayList<>();
         for (int i = 0; i < s.numLayers() - 1; i++) {
-            net.add(Linear.builder().setUnits(s.hidden()).build())
-                    .add(Activation::relu)
-                    .add(Dropout.builder().optRate((float) s.dropout()).build());
+            head.add(Linear.builder().setUnits(s.hidden()).build());
+            head.add(Activation.reluBlock());
+            head.add(Dropout.builder().optRate((float) s.dropout()).build());
         }
-        return net.add(Linear.builder().setUnits(CLASSES).build());
+        head.add(Linear.builder().setUnits(CLASSES).build());
+        return head;
     }
 
-    private static Block cnnGru1d(ModelSpec s, Convs c) {
+    private static Parts cnnGru1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 .add(c.conv1d(CNNGRU_CHANNELS)).add(Activation::relu).add(BatchNorm.builder().build());
         for (int i = 0; i < s.numBlocks(); i++) {
@@ -119,24 +141,22 @@ public final class Models {
                 .add(GRU.builder().setStateSize(s.gruHidden()).setNumLayers(s.numLayers())
                         .optDropRate((float) s.dropout()).optBatchFirst(true).optReturnState(false).build())
                 .add(LambdaBlock.singleton(Models::lastStep, "last_step"))
-                .add(LayerNorm.builder().axis(1).build())
-                .add(Linear.builder().setUnits(s.hidden()).build())
-                .add(Activation::relu)
-                .add(Linear.builder().setUnits(CLASSES).build());
-        return net;
+                .add(LayerNorm.builder().axis(1).build());
+        return new Parts(net, List.of(Linear.builder().setUnits(s.hidden()).build(), Activation.reluBlock(),
+                Linear.builder().setUnits(CLASSES).build()));
     }
 
-    private static Block gru(ModelSpec s) {
-        return new SequentialBlock()
+    private static Parts gru(ModelSpec s) {
+        SequentialBlock net = new SequentialBlock()
                 .add(LambdaBlock.singleton(x -> x.transpose(0, 2, 1), "to_steps")) // (B, 192, 1)
                 .add(GRU.builder().setStateSize(s.hidden()).setNumLayers(s.numLayers())
                         .optDropRate((float) s.dropout()).optBatchFirst(true).optReturnState(false).build())
                 .add(LambdaBlock.singleton(Models::lastStep, "last_step"))
-                .add(LayerNorm.builder().axis(1).build())
-                .add(Linear.builder().setUnits(CLASSES).build());
+                .add(LayerNorm.builder().axis(1).build());
+        return new Parts(net, List.of(Linear.builder().setUnits(CLASSES).build()));
     }
 
-    private static Block transformer2d(ModelSpec s, Convs c) {
+    private static Parts transformer2d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 .add(c.conv2d(s.hidden())).add(Activation::relu).add(BatchNorm.builder().build())
                 .add(resBlock2d(s.hidden(), c))
@@ -146,7 +166,7 @@ public final class Models {
         return encoder(net, s);
     }
 
-    private static Block transformer1d(ModelSpec s, Convs c) {
+    private static Parts transformer1d(ModelSpec s, Convs c) {
         SequentialBlock net = new SequentialBlock()
                 // kernel 8, stride 4: 48 tokens of 8 samples with half overlap
                 .add(AlignedConvolution.conv1d(s.hidden(), 8, 4, 2, c.alignment()))
@@ -155,14 +175,14 @@ public final class Models {
     }
 
     /** Sinusoidal positions, encoder blocks, mean over tokens, Linear head. */
-    private static Block encoder(SequentialBlock net, ModelSpec s) {
+    private static Parts encoder(SequentialBlock net, ModelSpec s) {
         net.add(LambdaBlock.singleton(PositionalEncoding::add, "positions"));
         for (int i = 0; i < s.numBlocks(); i++) {
             net.add(new TransformerEncoderBlock(s.hidden(), s.numHeads(), 2 * s.hidden(), (float) s.dropout(),
                     Activation::relu));
         }
-        return net.add(LambdaBlock.singleton(x -> x.mean(new int[] {1}), "mean_tokens"))
-                .add(Linear.builder().setUnits(CLASSES).build());
+        net.add(LambdaBlock.singleton(x -> x.mean(new int[] {1}), "mean_tokens"));
+        return new Parts(net, List.of(Linear.builder().setUnits(CLASSES).build()));
     }
 
     private static NDArray lastStep(NDArray x) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.Split;
 import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.beat.RrFeatures;
 
 import java.util.Map;
 
@@ -28,6 +29,7 @@ public final class DatasetSummary {
         if (d.provenance().balancing() != null) {
             root.put("balancing", d.provenance().balancing().method().id());
         }
+        root.put("rr_features", d.hasRr());
         return root.toString();
     }
 
@@ -60,6 +62,8 @@ public final class DatasetSummary {
             all += t;
         }
         sb.append(String.format("%10d%n", all));
+        sb.append(d.hasRr() ? "RR features: yes (" + String.join(", ", RrFeatures.NAMES) + ")\n"
+                : "RR features: none (a Kaggle CSV import, or a dataset file of format 1: rebuild it with data build)\n");
         return sb.toString();
     }
 }

@@ -1,21 +1,34 @@
 package ecgbeats.train;
 
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 import ecgbeats.model.InputLayout;
 
 import java.util.Arrays;
 
 /**
- * Copies beats into a reusable batch buffer, zero-padded from the beat length (187) to the
- * model's 192 samples. One buffer per run: no allocation per batch on the Java side.
+ * Copies beats into reusable batch buffers: the samples zero-padded from the beat length (187)
+ * to the model's 192, and the RR features. One pair of buffers per run: no allocation per batch
+ * on the Java side.
  */
 final class BatchFiller {
 
     private final float[] buffer;
+    private final float[] rr;
     private final int width = InputLayout.PADDED_LENGTH;
 
     BatchFiller(int maxBatch) {
         this.buffer = new float[maxBatch * width];
+        this.rr = new float[maxBatch * RrFeatures.COUNT];
+    }
+
+    /** The RR features of {@code rows[from..to)} of {@code table} (which has them); returns the buffer. */
+    float[] fillRr(BeatTable table, int[] rows, int from, int to) {
+        float[] f = table.rr();
+        for (int k = from; k < to; k++) {
+            System.arraycopy(f, rows[k] * RrFeatures.COUNT, rr, (k - from) * RrFeatures.COUNT, RrFeatures.COUNT);
+        }
+        return rr;
     }
 
     /** Fills rows for {@code rows[from..to)} of {@code table}; returns the buffer (first (to-from)·192 used). */

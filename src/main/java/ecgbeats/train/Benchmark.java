@@ -42,7 +42,7 @@ public final class Benchmark {
                 if (i == 5) {
                     t0 = System.nanoTime();
                 }
-                runner.step(x, target, batch);
+                runner.step(x, null, target, batch);
             }
             double train = steps * batch / ((System.nanoTime() - t0) / 1e9);
 

@@ -10,7 +10,8 @@ package ecgbeats.train;
  * @param lr        the learning rate used in this epoch
  * @param seconds   wall time of the epoch, validation included
  * @param beatsPerSecond training throughput
+ * @param score     the run's objective on validation, which early stopping and tuning maximise
  */
 public record EpochResult(int epoch, double trainLoss, double validLoss, Metrics valid, double lr, double seconds,
-                          double beatsPerSecond) {
+                          double beatsPerSecond, double score) {
 }

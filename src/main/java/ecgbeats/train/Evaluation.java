@@ -1,18 +1,24 @@
 package ecgbeats.train;
 
-import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.Protocol;
+import ecgbeats.data.Split;
 
-/** A trained network's predictions and metrics on a whole split. */
+/**
+ * A trained network's predictions and metrics on a whole split of a dataset; for the
+ * inter-patient protocol the metrics carry the AAMI EC57 view ({@link Metrics#withEc57()}).
+ */
 public record Evaluation(Metrics metrics, int[] truth, int[] predictions) {
 
-    public static Evaluation of(Network net, BeatTable beats, String split) {
-        int[] truth = Training.labels(beats);
-        int[] pred = Training.argmax(net.logProbabilities(beats, 256));
-        return new Evaluation(Metrics.of(split, truth, pred), truth, pred);
+    public static Evaluation of(Network net, BeatDataset data, Split split) {
+        int[] truth = Training.labels(data.split(split));
+        int[] pred = Training.argmax(net.logProbabilities(data.split(split), 256));
+        Metrics m = Metrics.of(split.id(), truth, pred);
+        return new Evaluation(data.provenance().protocol() == Protocol.INTER ? m.withEc57() : m, truth, pred);
     }
 
-    public static Metrics metrics(Network net, BeatTable beats, String split) {
-        return of(net, beats, split).metrics();
+    public static Metrics metrics(Network net, BeatDataset data, Split split) {
+        return of(net, data, split).metrics();
     }
 
     /** Writes metrics.json and predictions.csv into {@code run}. */

@@ -1,5 +1,6 @@
 package ecgbeats.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import ecgbeats.data.beat.AamiClass;
@@ -16,13 +17,48 @@ import java.util.Map;
  * @param n         beats
  * @param confusion rows = true class, columns = predicted, order N, S, V, F, Q
  */
-@JsonPropertyOrder({"split", "n", "accuracy", "recall_macro", "precision_macro", "f1_macro", "per_class", "confusion"})
+@JsonPropertyOrder({"split", "n", "accuracy", "recall_macro", "precision_macro", "f1_macro", "ec57", "per_class",
+    "confusion"})
 public record Metrics(String split, int n, double accuracy,
                       @JsonProperty("recall_macro") double recallMacro,
                       @JsonProperty("precision_macro") double precisionMacro,
                       @JsonProperty("f1_macro") double f1Macro,
                       @JsonProperty("per_class") Map<String, ClassMetrics> perClass,
-                      int[][] confusion) {
+                      int[][] confusion,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Ec57 ec57) {
+
+    /**
+     * The AAMI EC57 view (inter-patient protocol): sensitivity (Se, a class's recall) and positive
+     * predictivity (+P, its precision) averaged over N, S, V and F, the classes present; Q is in
+     * {@code per_class} but not in these averages (MIT-BIH holds 15 Q beats in all).
+     */
+    @JsonPropertyOrder({"classes", "se_macro", "ppv_macro", "f1_macro"})
+    public record Ec57(String classes, @JsonProperty("se_macro") double seMacro,
+                       @JsonProperty("ppv_macro") double ppvMacro, @JsonProperty("f1_macro") double f1Macro) {
+    }
+
+    /** The four classes of the EC57 averages. */
+    static final java.util.List<String> NSVF = java.util.List.of("N", "S", "V", "F");
+
+    /** This with the {@link Ec57} view added. */
+    public Metrics withEc57() {
+        double se = 0;
+        double ppv = 0;
+        double f1 = 0;
+        int present = 0;
+        for (String c : NSVF) {
+            ClassMetrics m = perClass.get(c);
+            if (m.support() > 0) {
+                se += m.recall();
+                ppv += m.precision();
+                f1 += m.f1();
+                present++;
+            }
+        }
+        Ec57 e = present == 0 ? new Ec57("N, S, V, F (Q left out)", 0, 0, 0)
+                : new Ec57("N, S, V, F (Q left out)", se / present, ppv / present, f1 / present);
+        return new Metrics(split, n, accuracy, recallMacro, precisionMacro, f1Macro, perClass, confusion, e);
+    }
 
     /** Metrics of predictions {@code pred} against labels {@code truth} (labels 0 to 4). */
     public static Metrics of(String split, int[] truth, int[] pred) {
@@ -73,12 +109,17 @@ public record Metrics(String split, int n, double accuracy,
             copy[t] = cm[t].clone();
         }
         return new Metrics(split, n, n == 0 ? 0 : (double) correct / n, present == 0 ? 0 : sumR / present,
-                present == 0 ? 0 : sumP / present, present == 0 ? 0 : sumF / present, per, copy);
+                present == 0 ? 0 : sumP / present, present == 0 ? 0 : sumF / present, per, copy, null);
     }
 
-    /** The value of an objective. */
+    /** The value of an objective; {@link Objective#DEFAULT} must be resolved first. */
     public double get(Objective objective) {
-        return objective == Objective.ACCURACY ? accuracy : recallMacro;
+        return switch (objective) {
+            case ACCURACY -> accuracy;
+            case RECALL_MACRO -> recallMacro;
+            case RECALL_MACRO_NSVF -> withEc57().ec57().seMacro();
+            case DEFAULT -> throw new IllegalArgumentException("resolve the default objective for a protocol first");
+        };
     }
 
     /** A short table for the terminal. */
@@ -86,6 +127,10 @@ public record Metrics(String split, int n, double accuracy,
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("%s: %d beats, accuracy %.4f, macro recall %.4f, macro precision %.4f, macro F1 %.4f%n",
                 split, n, accuracy, recallMacro, precisionMacro, f1Macro));
+        if (ec57 != null) {
+            sb.append(String.format("AAMI EC57 over N, S, V, F (Q left out): macro Se %.4f, macro +P %.4f, macro F1 %.4f"
+                    + " (per class below: Se = recall, +P = precision)%n", ec57.seMacro(), ec57.ppvMacro(), ec57.f1Macro()));
+        }
         sb.append(String.format("%-6s %9s %9s %9s %9s   confusion (rows true, columns predicted N S V F Q)%n",
                 "class", "precision", "recall", "f1", "support"));
         int c = 0;

@@ -13,6 +13,9 @@ import ecgbeats.data.AtomicFile;
 import ecgbeats.data.BadInputException;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
+import ecgbeats.model.Features;
+import ecgbeats.model.InputLayout;
 import ecgbeats.model.ModelSpec;
 import ecgbeats.model.Models;
 
@@ -53,7 +56,12 @@ public final class Network implements AutoCloseable {
         Model model = Model.newInstance("ecgbeats-" + spec.architecture().id());
         model.setBlock(Models.build(spec));
         Network n = new Network(spec, model);
-        n.block.initialize(model.getNDManager(), DataType.FLOAT32, n.batchShape(1));
+        try {
+            n.block.initialize(model.getNDManager(), DataType.FLOAT32, n.inputShapes(1));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return n;
     }
 
@@ -89,6 +97,29 @@ public final class Network implements AutoCloseable {
         return new Shape(spec.architecture().input().batchShape(n));
     }
 
+    /** Whether the model reads RR features beside the samples. */
+    public boolean usesRr() {
+        return spec.features() == Features.RR;
+    }
+
+    private Shape[] inputShapes(int n) {
+        return usesRr() ? new Shape[] {batchShape(n), new Shape(n, RrFeatures.COUNT)} : new Shape[] {batchShape(n)};
+    }
+
+    /** The model's inputs for {@code n} beats: samples (n × 192) and, if it reads them, RR features (n × 8). */
+    NDList inputs(NDManager m, float[] x, float[] rr, int n) {
+        NDArray input = m.create(FloatBuffer.wrap(x, 0, n * InputLayout.PADDED_LENGTH), batchShape(n));
+        if (!usesRr()) {
+            return new NDList(input);
+        }
+        return new NDList(input, m.create(FloatBuffer.wrap(rr, 0, n * RrFeatures.COUNT), new Shape(n, RrFeatures.COUNT)));
+    }
+
+    /** Sets the standardisation of the RR features (a model with features=rr). */
+    void setRhythmScaling(RhythmScaling scaling) {
+        Models.setRhythmScaling(block, scaling.mean(), scaling.deviation());
+    }
+
     public long parameterCount() {
         return Models.parameterCount(block);
     }
@@ -122,6 +153,10 @@ public final class Network implements AutoCloseable {
      * (n × 5), in inference mode.
      */
     public float[] logProbabilities(BeatTable table, int batch) {
+        if (usesRr() && !table.hasRr()) {
+            throw new BadInputException("the model reads RR features (features=rr), and these beats have none "
+                    + "(a Kaggle CSV, or a dataset file of format 1)");
+        }
         int n = table.size();
         float[] out = new float[n * AamiClass.COUNT];
         int[] rows = new int[n];
@@ -133,9 +168,9 @@ public final class Network implements AutoCloseable {
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             float[] buf = filler.fill(table, rows, from, to);
+            float[] rr = usesRr() ? filler.fillRr(table, rows, from, to) : null;
             try (NDManager m = model.getNDManager().newSubManager()) {
-                NDArray x = m.create(FloatBuffer.wrap(buf, 0, (to - from) * 192), batchShape(to - from));
-                NDArray logits = block.forward(ps, new NDList(x), false).singletonOrThrow();
+                NDArray logits = block.forward(ps, inputs(m, buf, rr, to - from), false).singletonOrThrow();
                 float[] lp = logits.logSoftmax(1).toFloatArray();
                 System.arraycopy(lp, 0, out, from * AamiClass.COUNT, lp.length);
             }

@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ecgbeats.data.beat.AamiClass;
-import ecgbeats.model.InputLayout;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
@@ -59,19 +58,19 @@ final class StepRunner implements AutoCloseable {
     }
 
     /**
-     * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code target} n × 5 rows
-     * that are zero but at the true class, where they hold the beat's share of the batch's loss
-     * weight. Returns the batch loss.
+     * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code rr} n × 8 RR features
+     * (null for a model without them), {@code target} n × 5 rows that are zero but at the true
+     * class, where they hold the beat's share of the batch's loss weight. Returns the batch loss.
      *
      * @throws NonFiniteException when the loss or a gradient is not finite (the weights are unchanged)
      */
-    double step(float[] x, float[] target, int n) {
+    double step(float[] x, float[] rr, float[] target, int n) {
         try (NDManager m = manager.newSubManager()) {
-            NDArray input = m.create(FloatBuffer.wrap(x, 0, n * InputLayout.PADDED_LENGTH), net.batchShape(n));
+            NDList inputs = net.inputs(m, x, rr, n);
             NDArray t = m.create(FloatBuffer.wrap(target, 0, n * AamiClass.COUNT), new Shape(n, AamiClass.COUNT));
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.block().forward(store, new NDList(input), true).singletonOrThrow();
+                NDArray logits = net.block().forward(store, inputs, true).singletonOrThrow();
                 NDArray loss = logits.logSoftmax(1).mul(t).sum().neg();
                 value = loss.getFloat();
                 if (!Double.isFinite(value)) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.data.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
+import ecgbeats.data.Split;
 import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.model.Features;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -104,6 +106,10 @@ public final class TrainJob {
             throw new BadInputException(dataFile + ": its train split is already balanced ("
                     + data.provenance().balancing().method().id() + "); train it with balance=none");
         }
+        if (config.model().features() == Features.RR && !data.hasRr()) {
+            throw new BadInputException(dataFile + ": the dataset has no RR features (a Kaggle CSV import, or a "
+                    + "dataset file of format 1), and features=rr asks for them; build it from records with data build");
+        }
         String sha = DatasetFile.sha256(dataFile);
         RunDirectory dir = new RunDirectory(out);
         ObjectNode recorded = null;
@@ -129,6 +135,9 @@ public final class TrainJob {
     private Outcome train(BeatDataset data, String sha, RunDirectory dir, ObjectNode recorded, EpochListener listener,
                           PrintStream log, Duration budget, long started, Checkpoint from,
                           Training.CheckpointSink sink) throws IOException {
+        // the protocol's objective when none is set: what was used is what config.json records
+        RunConfig config = this.config.with(java.util.Map.of("objective",
+                this.config.training().objective().resolve(data.provenance().protocol()).id()));
         BeatTable train = Training.prepare(data.train(), config.training());
         Checkpoint resume = from != null ? from : resuming ? dir.readCheckpoint() : null;
         try (Network net = Network.create(config.model(), config.training().seed())) {
@@ -136,10 +145,18 @@ public final class TrainJob {
                     config.model().architecture().id(), net.parameterCount(), train.size(),
                     config.training().balance().id() + (config.training().classWeights() ? ", class weights" : ""),
                     data.valid().size(), config.training().seed());
+            RhythmScaling scaling = null;
+            if (net.usesRr()) {
+                scaling = RhythmScaling.of(data.train());
+                net.setRhythmScaling(scaling); // a resumed run's checkpoint holds the same values
+            }
             ObjectNode cfg = recorded;
             if (cfg == null) {
                 cfg = RunDirectory.config(config, net.parameterCount(), dataFile, sha, data, train.classCounts(),
                         Training.classWeights(train, config.training()));
+                if (scaling != null) {
+                    cfg.set("rr_scaling", RunDirectory.JSON.valueToTree(scaling));
+                }
                 cfg.put("skip_test", !evaluateTest);
                 dir.writeConfig(cfg);
             }
@@ -177,7 +194,7 @@ public final class TrainJob {
             net.save(dir.params());
             Metrics test = null;
             if (evaluateTest) {
-                Evaluation e = Evaluation.of(net, data.test(), "test");
+                Evaluation e = Evaluation.of(net, data, Split.TEST);
                 e.writeTo(dir);
                 test = e.metrics();
             }

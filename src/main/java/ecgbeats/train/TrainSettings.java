@@ -21,7 +21,8 @@ import java.util.Map;
  * @param patience       early stopping: epochs without objective improvement before stopping
  * @param balance        sampling of the train split before training
  * @param classWeights   weight the loss by "balanced" class weights of the (sampled) train split
- * @param objective      what early stopping and model selection maximise on validation
+ * @param objective      what early stopping and model selection maximise on validation ({@code default}:
+ *                       the dataset protocol's own, see {@link Objective#resolve})
  * @param fraction       share of the train split used (stratified), for quick trials
  * @param seed           seed of initialisation, shuffling, sampling and dropout
  */
@@ -52,7 +53,7 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
 
     public static TrainSettings defaults() {
         return new TrainSettings(32, 30, OptimizerKind.ADAM, 1e-3, 1e-5, 0.2, 3, 1e-6, 8, BalanceMethod.NONE,
-                false, Objective.RECALL_MACRO, 1.0, 42);
+                false, Objective.DEFAULT, 1.0, 42);
     }
 
     public static boolean isKey(String key) {

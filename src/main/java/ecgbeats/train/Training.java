@@ -21,8 +21,14 @@ public final class Training {
     private final TrainSettings settings;
     private final EpochListener listener;
 
+    /**
+     * A training loop with these settings; an objective left at {@code default} is recall_macro
+     * here, since the loop does not see the dataset's protocol ({@link TrainJob} resolves it by
+     * protocol before).
+     */
     public Training(TrainSettings settings, EpochListener listener) {
-        this.settings = settings;
+        this.settings = settings.objective() == Objective.DEFAULT
+                ? settings.with("objective", Objective.RECALL_MACRO.id()) : settings;
         this.listener = listener;
     }
 
@@ -107,9 +113,10 @@ public final class Training {
                     int to = Math.min(order.length, from + batch);
                     int n = to - from;
                     float[] x = filler.fill(train, order, from, to);
+                    float[] rr = net.usesRr() ? filler.fillRr(train, order, from, to) : null;
                     fillTarget(train, order, from, to, weights, target);
                     try {
-                        lossSum += runner.step(x, target, n) * n;
+                        lossSum += runner.step(x, rr, target, n) * n;
                     } catch (NonFiniteException e) {
                         throw e.at(epoch, from / batch + 1, steps, plateau.lr());
                     }
@@ -125,9 +132,9 @@ public final class Training {
                 double epochLr = plateau.lr();
                 runner.setLearningRate(plateau.step(validLoss));
                 EpochResult r = new EpochResult(epoch, lossSum / order.length, validLoss, vm, epochLr,
-                        (System.nanoTime() - t0) / 1e9, order.length / trainSeconds);
+                        (System.nanoTime() - t0) / 1e9, order.length / trainSeconds, vm.get(settings.objective()));
                 history.add(r);
-                if (early.record(epoch, vm.get(settings.objective()))) {
+                if (early.record(epoch, r.score())) {
                     best = net.snapshot();
                     bestValid = vm;
                 }

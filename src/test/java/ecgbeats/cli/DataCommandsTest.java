@@ -65,11 +65,42 @@ class DataCommandsTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(sum(s.get("splits").get("test")), rows.size());
         assertEquals(188, rows.get(0).split(",").length);
+        assertTrue(s.get("rr_features").asBoolean());
+        assertTrue(Cli.run("data", "stats", data.toString()).out().contains("RR features: yes (pre_rr, post_rr"));
+
+        Path withRr = dir.resolve("test-rr.csv");
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "test", "--rr", "--out",
+                withRr.toString()).code());
+        List<String> rrRows = Files.readAllLines(withRr);
+        String[] first = rrRows.get(0).split(",");
+        assertEquals(196, first.length, "187 samples, 8 RR features, the label");
+        assertEquals(rows.get(0).substring(rows.get(0).lastIndexOf(',')), "," + first[195], "the label stays last");
+        double preRr = Double.parseDouble(first[187]);
+        assertTrue(preRr > 0.2 && preRr < 3, "pre-RR in seconds: " + preRr);
 
         Path imported = dir.resolve("i.ecgb");
         Cli.Run imp = Cli.run("data", "import-csv", "--train", csv.toString(), "--test", csv.toString(),
                 "--out", imported.toString());
         assertEquals(0, imp.code(), imp.err());
+        Cli.Run importedStats = Cli.run("data", "stats", imported.toString(), "--json");
+        assertFalse(json(importedStats.out()).get("rr_features").asBoolean());
+        assertBadInput(dir.resolve("never.csv"), "the dataset has no RR features (--rr)", "data", "export-csv",
+                imported.toString(), "--split", "test", "--rr", "--out", dir.resolve("never.csv").toString());
+        Path run = dir.resolve("never-run");
+        assertBadInput(run, imported + ": the dataset has no RR features (a Kaggle CSV import", "train", "--data",
+                imported.toString(), "--model", "cnn2d", "--set", "features=rr", "--out", run.toString());
+    }
+
+    @Test
+    void aRecordWithFewerThanTwoBeatsIsRefused() throws IOException {
+        Path src = Files.createDirectory(dir.resolve("lonely"));
+        TestData.copyRecord("232", src);
+        Files.write(src.resolve("232.atr"), ecgbeats.data.wfdb.AnnotationFile.encode(List.of(
+                new ecgbeats.data.wfdb.Annotation(5000, 1, 0, 0, 0, ""),
+                new ecgbeats.data.wfdb.Annotation(6000, 28, 0, 0, 0, "(N"))));
+        Path out = dir.resolve("lonely.ecgb");
+        assertBadInput(out, src.resolve("232.atr") + ": holds 1 beat: RR intervals need at least two",
+                "data", "build", "--source", src.toString(), "--out", out.toString());
     }
 
     @Test
@@ -110,6 +141,11 @@ class DataCommandsTest {
         assertBadInput(out, "--seed", "data", "build", "--source", TestData.bundled().toString(),
                 "--seed", "abc", "--out", out.toString());
         assertBadInput(null, "Unknown option", "data", "stats", "x", "--frobnicate");
+        assertBadInput(out, "--valid-records 208,x: expected record numbers separated by commas (e.g. 101,201,223) "
+                + "or 'beats'", "data", "build", "--source", TestData.bundled().toString(), "--protocol", "inter",
+                "--valid-records", "208,x", "--out", out.toString());
+        assertBadInput(out, "--valid-records: [208] would leave no record to train on", "data", "build", "--source",
+                TestData.bundled().toString(), "--protocol", "inter", "--valid-records", "208", "--out", out.toString());
 
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "1,2,3\n");

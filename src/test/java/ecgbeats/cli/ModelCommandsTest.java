@@ -194,6 +194,50 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aRunOfAnEarlierVersionStillLoadsAndPredictsAsItDidThen() throws Exception {
+        // a cnn2d (hidden 8, 3 layers) trained by the ecgbeats of 2026-11-27, before RR features and aligned
+        // convolutions, with its predict --csv output on 20 beats from back then
+        Path then = Path.of(getClass().getResource("/run-2026-11-27/config.json").toURI()).getParent();
+        Path old = Files.createDirectories(dir.resolve("old-run"));
+        for (String f : List.of("config.json", "model.params")) {
+            Files.copy(then.resolve(f), old.resolve(f));
+        }
+        Path now = dir.resolve("now.csv");
+        Cli.Run r = Cli.run("predict", "--run", old.toString(), "--csv", then.resolve("beats.csv").toString(),
+                "--out", now.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = Files.readAllLines(then.resolve("predictions-then.csv"));
+        List<String> actual = Files.readAllLines(now);
+        assertEquals(expected.size(), actual.size());
+        assertEquals(expected.get(0), actual.get(0));
+        for (int i = 1; i < expected.size(); i++) {
+            String[] e = expected.get(i).split(",");
+            String[] a = actual.get(i).split(",");
+            assertEquals(e[1], a[1], "class of beat " + i);
+            for (int k = 2; k < e.length; k++) {
+                assertEquals(Double.parseDouble(e[k]), Double.parseDouble(a[k]), 2e-6, "beat " + i + " column " + k);
+            }
+        }
+    }
+
+    @Test
+    void aModelWithRrFeaturesClassifiesRecordsButNotKaggleRows() throws IOException {
+        Path rr = dir.resolve("rr-run");
+        Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
+                "--set", "features=rr", "--set", "fraction=0.2", "--epochs", "1", "--out", rr.toString());
+        assertEquals(0, t.code(), t.err());
+        Path out = dir.resolve("rr-232.csv");
+        Cli.Run p = Cli.run("predict", "--run", rr.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--out", out.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.readAllLines(out).size() > 1000);
+        Path csv = dir.resolve("rows.csv");
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "test", "--out", csv.toString()).code());
+        assertBad("the model reads RR features (features=rr), and these beats have none", "predict", "--run",
+                rr.toString(), "--csv", csv.toString());
+    }
+
+    @Test
     void aRunsConfigReproducesItsHyperparameters() throws IOException {
         Path again = dir.resolve("again");
         Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--config",

@@ -76,6 +76,21 @@ class DatasetBuilderTest {
     }
 
     @Test
+    void interValidatesOnTheDefaultHeldOutPatientsUnlessToldOtherwise() {
+        BeatDataset d = DatasetBuilder.build(BuildRequest.defaults(TestData.fullDatabase(), Protocol.INTER));
+        assertEquals(Protocol.DEFAULT_VALID_RECORDS, d.provenance().validRecords());
+        assertArrayEquals(new int[] {5540, 204, 671, 16, 2}, d.valid().classCounts());
+        assertArrayEquals(new int[] {45_866 - 5540, 944 - 204, 3788 - 671, 415 - 16, 8 - 2}, d.train().classCounts());
+        // the bundled records hold no default validation record (208 is their only DS1 record): a share of beats
+        BeatDataset bundled = DatasetBuilder.build(BuildRequest.defaults(TestData.bundled(), Protocol.INTER));
+        assertEquals(null, bundled.provenance().validRecords());
+        assertTrue(bundled.valid().size() > 0);
+        // intra never holds records out
+        assertEquals(null, DatasetBuilder.build(BuildRequest.defaults(TestData.bundled(), Protocol.INTRA))
+                .provenance().validRecords());
+    }
+
+    @Test
     void interValidationCanBeWholeRecords(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         List<Integer> records = List.of(100, 101, 106, 208);
         BeatDataset byBeats = DatasetBuilder.build(new BuildRequest(TestData.fullDatabase(), Protocol.INTER, records,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,8 @@ class DatasetFileTest {
             assertArrayEquals(dataset.split(s).labels(), back.split(s).labels());
             assertArrayEquals(dataset.split(s).records(), back.split(s).records());
             assertArrayEquals(dataset.split(s).positions(), back.split(s).positions());
+            assertTrue(back.split(s).hasRr(), s.id());
+            assertArrayEquals(dataset.split(s).rr(), back.split(s).rr());
         }
         Provenance p = back.provenance();
         assertEquals(dataset.provenance().sourceFiles(), p.sourceFiles());
@@ -87,6 +90,21 @@ class DatasetFileTest {
         Files.write(f, b);
         e = assertThrows(BadInputException.class, () -> DatasetFile.read(f));
         assertTrue(e.getMessage().contains("dataset format version 9 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void aFormatOneFileStillLoadsAndHasNoRrFeatures() throws Exception {
+        // written by the ecgbeats of 2026-11-27 (format 1): data import-csv of 20 + 5 random rows
+        Path old = Path.of(getClass().getResource("/format1-kaggle.ecgb").toURI());
+        BeatDataset d = DatasetFile.read(old);
+        assertEquals(20, d.train().size());
+        assertEquals(5, d.test().size());
+        assertFalse(d.hasRr());
+        assertFalse(d.train().hasRr());
+        Path again = dir.resolve("again.ecgb");
+        DatasetFile.write(d, again);
+        assertFalse(DatasetFile.read(again).hasRr(), "format 2 says so too");
+        assertArrayEquals(d.train().samples(), DatasetFile.read(again).train().samples());
     }
 
     @Test

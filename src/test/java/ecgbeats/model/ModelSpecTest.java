@@ -31,6 +31,7 @@ class ModelSpecTest {
         assertTrue(refused(Architecture.CNN2D, "num_layers", "1").startsWith("num_layers=1: must be 2 to 16"));
         assertTrue(refused(Architecture.TRANSFORMER2D, "num_heads", "3").contains("must divide hidden (64)"));
         assertTrue(refused(Architecture.CNNGRU1D, "gru_input", "sideways").contains("not time or flat"));
+        assertEquals("features: 'hrv' is not none or rr", refused(Architecture.CNN2D, "features", "hrv"));
         assertTrue(refused(Architecture.CNN2D, "colour", "red").contains("unknown hyperparameter 'colour'"));
     }
 
@@ -39,7 +40,7 @@ class ModelSpecTest {
         ModelSpec s = ModelSpec.studyBest(Architecture.CNNGRU1D);
         Map<String, Object> m = s.asMap();
         assertEquals(Map.of("hidden", 64, "num_layers", 2, "num_blocks", 5, "dropout", 0.4, "gru_hidden", 256,
-                "gru_input", "time"), m);
+                "gru_input", "time", "features", "none"), m);
         assertEquals(s, ModelSpec.fromMap(Architecture.CNNGRU1D, m));
         assertTrue(!ModelSpec.defaults(Architecture.CNN2D).asMap().containsKey("gru_hidden"));
     }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ecgbeats.data.beat.RrFeatures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +28,34 @@ class ModelsTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Block b = Models.build(spec);
             Shape in = new Shape(spec.architecture().input().batchShape(batch));
-            b.initialize(m, DataType.FLOAT32, in);
-            NDArray out = b.forward(new ParameterStore(m, false), new NDList(m.randomUniform(0, 1, in)), false)
-                    .singletonOrThrow();
+            NDList inputs = new NDList(m.randomUniform(0, 1, in));
+            if (spec.features() == Features.RR) {
+                Shape rr = new Shape(batch, RrFeatures.COUNT);
+                b.initialize(m, DataType.FLOAT32, in, rr);
+                inputs.add(m.randomUniform(0, 2, rr));
+            } else {
+                b.initialize(m, DataType.FLOAT32, in);
+            }
+            NDArray out = b.forward(new ParameterStore(m, false), inputs, false).singletonOrThrow();
             return new long[] {out.getShape().get(0), out.getShape().get(1), Models.parameterCount(b)};
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void rrFeaturesJoinTheHeadsFirstLayerAndNothingElse(Architecture a) {
+        ModelSpec plain = ModelSpec.defaults(a);
+        ModelSpec rr = plain.with(Map.of("features", "rr"));
+        long[] without = outputShapeAndParams(plain, 3);
+        long[] with = outputShapeAndParams(rr, 3);
+        assertEquals(3, with[0]);
+        assertEquals(5, with[1]);
+        // the head's first Linear has 8 more inputs; the standardisation's 16 numbers are not trained
+        long firstHeadUnits = switch (a) {
+            case CNN2D, CNN1D, CNNGRU1D -> plain.hidden();
+            case TRANSFORMER2D, TRANSFORMER1D, GRU -> Models.CLASSES;
+        };
+        assertEquals(without[2] + RrFeatures.COUNT * firstHeadUnits, with[2]);
     }
 
     @ParameterizedTest

@@ -45,7 +45,7 @@ class LearningTest {
                 "lr", "3e-3", "patience", "2"));
         try (Network net = Network.create(rc.model(), 1)) {
             TrainingResult r = new Training(rc.training(), EpochListener.none()).run(net, d.train(), d.valid());
-            Metrics now = Evaluation.metrics(net, d.valid(), "valid");
+            Metrics now = Evaluation.metrics(net, d, ecgbeats.data.Split.VALID);
             assertEquals(r.bestValid().recallMacro(), now.recallMacro(), 1e-12);
             assertEquals(r.history().get(r.bestEpoch() - 1).valid().recallMacro(), now.recallMacro(), 1e-12);
         }

@@ -4,6 +4,7 @@ import ecgbeats.data.BeatDataset;
 import ecgbeats.data.Protocol;
 import ecgbeats.data.Provenance;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,38 @@ final class SyntheticBeats {
             }
         }
         return b.build();
+    }
+
+    /**
+     * {@link #table}'s beats, except that S beats have the shape of N beats and differ only in
+     * their rhythm, as premature beats do: an S beat comes early (pre-RR 0.55 s instead of
+     * 0.85 s, ± 0.05) and is followed by a pause (post-RR 1.1 s instead of 0.85 s).
+     */
+    static BeatTable rhythmOnly(int perClass, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BeatTable shapes = table(perClass, seed);
+        BeatTable.Builder b = new BeatTable.Builder(187, true);
+        float[] rr = new float[RrFeatures.COUNT];
+        for (int i = 0; i < shapes.size(); i++) {
+            int c = shapes.label(i);
+            int shapeOf = c == 1 ? i - 1 : i; // the N beat made just before it
+            double pre = (c == 1 ? 0.55 : 0.85) + 0.05 * r.nextGaussian();
+            double post = (c == 1 ? 1.1 : 0.85) + 0.05 * r.nextGaussian();
+            double local = 0.85 + 0.03 * r.nextGaussian();
+            double[] four = {pre, post, local, local};
+            for (int k = 0; k < 4; k++) {
+                rr[k] = (float) four[k];
+                rr[4 + k] = (float) (four[k] / 0.85);
+            }
+            b.add(shapes.samples(), shapeOf * 187, c, 100, i, rr, 0);
+        }
+        return b.build();
+    }
+
+    static BeatDataset rhythmDataset(int trainPerClass, long seed) {
+        Provenance p = new Provenance(Protocol.INTER, seed, 0, 0.1, "synthetic", List.of(), List.of(), Map.of(),
+                null, null, "test");
+        return new BeatDataset(p, rhythmOnly(trainPerClass, seed), rhythmOnly(40, seed + 1), rhythmOnly(40, seed + 2));
     }
 
     static BeatDataset dataset(int trainPerClass, long seed) {

@@ -145,7 +145,7 @@ class TrainJobTest {
         RunDirectory run = new RunDirectory(dir.resolve("r"));
         BeatDataset d = DatasetFile.read(data);
         try (Network net = run.loadNetwork()) {
-            Metrics m = Evaluation.metrics(net, d.test(), "test");
+            Metrics m = Evaluation.metrics(net, d, ecgbeats.data.Split.TEST);
             assertEquals(Files.readString(dir.resolve("r/metrics.json")), RunDirectory.metricsJson(m) + "\n");
         }
         assertEquals(small(), run.readRunConfig());

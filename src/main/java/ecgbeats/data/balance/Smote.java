@@ -2,6 +2,7 @@ package ecgbeats.data.balance;
 
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 
 import java.util.stream.IntStream;
 
@@ -11,7 +12,8 @@ import java.util.stream.IntStream;
  * majority grows to the majority count; each new beat picks a beat x of its class and one of
  * x's k nearest neighbours x' in that class (Euclidean, x itself excluded) uniformly among all
  * (beat, neighbour) pairs, and is x + u·(x' − x) with u ~ U(0, 1). A class with k or fewer
- * beats uses all the others as neighbours; a class of one beat is copied.
+ * beats uses all the others as neighbours; a class of one beat is copied. RR features, when the
+ * beats have them, are interpolated with the same u; neighbours are found on the samples alone.
  *
  * <p>The neighbour search is exact and brute force, O(m²·d) per class of m beats, spread over
  * the cores; it takes seconds on the full MIT-BIH train split.
@@ -29,19 +31,22 @@ final class Smote implements Balancer {
         int[][] rows = ClassRows.of(train);
         int target = ClassRows.max(train.classCounts());
         int d = train.beatLength();
-        BeatTable.Builder out = new BeatTable.Builder(d).addAll(train);
+        BeatTable.Builder out = new BeatTable.Builder(d, train.hasRr()).addAll(train);
         float[] beat = new float[d];
+        float[] rhythm = train.hasRr() ? new float[RrFeatures.COUNT] : null;
         for (int c = 0; c < AamiClass.COUNT; c++) {
             int m = rows[c].length;
             if (m == 0 || m >= target) {
                 continue;
             }
-            float[] x = train.select(rows[c]).samples();
+            BeatTable members = train.select(rows[c]);
+            float[] x = members.samples();
+            float[] f = members.rr();
             int kk = Math.min(k, m - 1);
             int[][] nn = kk == 0 ? null : neighbours(x, m, d, kk);
             for (int s = m; s < target; s++) {
                 if (kk == 0) {
-                    out.add(x, 0, c, BeatTable.SYNTHETIC, -1);
+                    out.add(x, 0, c, BeatTable.SYNTHETIC, -1, f, 0);
                     continue;
                 }
                 int pick = random.nextInt(m * kk);
@@ -52,7 +57,13 @@ final class Smote implements Balancer {
                     float a = x[row * d + t];
                     beat[t] = (float) (a + u * (x[other * d + t] - a));
                 }
-                out.add(beat, 0, c, BeatTable.SYNTHETIC, -1);
+                if (f != null) {
+                    for (int t = 0; t < RrFeatures.COUNT; t++) {
+                        float a = f[row * RrFeatures.COUNT + t];
+                        rhythm[t] = (float) (a + u * (f[other * RrFeatures.COUNT + t] - a));
+                    }
+                }
+                out.add(beat, 0, c, BeatTable.SYNTHETIC, -1, rhythm, 0);
             }
         }
         return out.build();

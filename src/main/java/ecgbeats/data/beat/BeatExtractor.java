@@ -18,6 +18,9 @@ import java.util.List;
  * the window to the next beat; a window with no such interval takes the record's median.
  * A beat that runs past its window's end keeps the window's normalisation, clipped to [0, 1];
  * past the record's end it is zero-padded.
+ *
+ * <p>Every beat also gets its {@link RrFeatures}, computed from all the beats given (those
+ * outside the five classes included), so a record needs at least two beats.
  */
 public final class BeatExtractor {
 
@@ -34,10 +37,12 @@ public final class BeatExtractor {
     }
 
     /**
-     * Extracts the beats of {@code record} marked in {@code annotations} into {@code out}.
+     * Extracts the beats of {@code record} marked in {@code annotations} into {@code out}, a
+     * builder of beats with RR features.
      *
      * @param recordNumber stored with each beat (e.g. 100), so splits can be made by patient
      * @return the number of beats added
+     * @throws IllegalArgumentException when the annotations hold fewer than two beats
      */
     public int extract(WfdbRecord record, List<Annotation> annotations, int recordNumber, BeatTable.Builder out) {
         List<Annotation> beats = new ArrayList<>();
@@ -58,11 +63,13 @@ public final class BeatExtractor {
 
     /**
      * Cuts a beat at every one of {@code rPeaks} (ascending sample indices at the record's rate,
-     * e.g. from a QRS detector), with the same windows and normalisation as {@link #extract};
-     * the beats' labels are 0 (unknown). No beat is dropped.
+     * e.g. from a QRS detector), with the same windows, normalisation and RR features as
+     * {@link #extract}; the beats' labels are 0 (unknown). No beat is dropped.
+     *
+     * @throws IllegalArgumentException with fewer than two peaks in the record
      */
     public BeatTable cutAt(WfdbRecord record, long[] rPeaks, int recordNumber) {
-        BeatTable.Builder out = new BeatTable.Builder(settings.beatLength());
+        BeatTable.Builder out = new BeatTable.Builder(settings.beatLength(), true);
         long[] inside = java.util.Arrays.stream(rPeaks).filter(p -> p >= 0 && p < record.length()).toArray();
         cut(record, inside, new int[inside.length], false, recordNumber, out);
         return out.build();
@@ -80,6 +87,7 @@ public final class BeatExtractor {
             r[i] = (int) Math.min(resampler.map(samples[i]), n - 1);
         }
         double recordMedian = medianRr(r, 0, count);
+        float[] rhythm = RrFeatures.of(samples, record.frequency());
 
         int window = settings.windowSamples();
         int maxLength = settings.beatLength();
@@ -122,7 +130,7 @@ public final class BeatExtractor {
                     double v = (signal[r[b] + k] - min) * scale;
                     beat[k] = (float) Math.max(0, Math.min(1, v));
                 }
-                out.add(beat, 0, labels[b], recordNumber, (int) samples[b]);
+                out.add(beat, 0, labels[b], recordNumber, (int) samples[b], rhythm, b * RrFeatures.COUNT);
                 added++;
             }
         }

@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * Beats stored column by column: the samples of beat i are {@code samples[i*length .. (i+1)*length)},
  * its label {@code labels[i]} (an {@link AamiClass} label), the record it comes from
- * ({@code records[i]}, {@link #SYNTHETIC} for beats made by SMOTE) and the R peak's sample
- * index in that record at the record's own rate ({@code positions[i]}).
+ * ({@code records[i]}, {@link #SYNTHETIC} for beats made by SMOTE), the R peak's sample
+ * index in that record at the record's own rate ({@code positions[i]}) and, when the table has
+ * them, its {@link RrFeatures} ({@code rr[i*8 .. (i+1)*8)}; null for a table without, such as a
+ * Kaggle CSV import).
  *
  * <p>Immutable by convention: the arrays are not copied on the way in or out, so callers must
  * not modify them. Views that select rows copy.
@@ -23,10 +25,17 @@ public final class BeatTable {
     private final byte[] labels;
     private final short[] records;
     private final int[] positions;
+    private final float[] rr;
 
+    /** A table without RR features. */
     public BeatTable(int length, float[] samples, byte[] labels, short[] records, int[] positions) {
+        this(length, samples, labels, records, positions, null);
+    }
+
+    public BeatTable(int length, float[] samples, byte[] labels, short[] records, int[] positions, float[] rr) {
         int n = labels.length;
-        if (length <= 0 || samples.length != (long) n * length || records.length != n || positions.length != n) {
+        if (length <= 0 || samples.length != (long) n * length || records.length != n || positions.length != n
+                || rr != null && rr.length != (long) n * RrFeatures.COUNT) {
             throw new IllegalArgumentException("inconsistent beat table columns");
         }
         this.length = length;
@@ -34,10 +43,7 @@ public final class BeatTable {
         this.labels = labels;
         this.records = records;
         this.positions = positions;
-    }
-
-    public static BeatTable empty(int length) {
-        return new BeatTable(length, new float[0], new byte[0], new short[0], new int[0]);
+        this.rr = rr;
     }
 
     public int size() {
@@ -69,6 +75,16 @@ public final class BeatTable {
         return positions;
     }
 
+    /** Whether the beats carry RR features. */
+    public boolean hasRr() {
+        return rr != null;
+    }
+
+    /** The RR features, {@link RrFeatures#COUNT} per beat; null when the table has none. */
+    public float[] rr() {
+        return rr;
+    }
+
     /** Copies beat {@code i}'s samples into {@code out} at {@code offset}. */
     public void copyBeat(int i, float[] out, int offset) {
         System.arraycopy(samples, i * length, out, offset, length);
@@ -89,53 +105,74 @@ public final class BeatTable {
         byte[] l = new byte[rows.length];
         short[] r = new short[rows.length];
         int[] p = new int[rows.length];
+        float[] f = rr == null ? null : new float[rows.length * RrFeatures.COUNT];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             System.arraycopy(samples, i * length, s, k * length, length);
             l[k] = labels[i];
             r[k] = records[i];
             p[k] = positions[i];
+            if (f != null) {
+                System.arraycopy(rr, i * RrFeatures.COUNT, f, k * RrFeatures.COUNT, RrFeatures.COUNT);
+            }
         }
-        return new BeatTable(length, s, l, r, p);
+        return new BeatTable(length, s, l, r, p, f);
     }
 
-    /** This table followed by {@code other}. */
+    /** This table followed by {@code other}; both have RR features or neither has. */
     public BeatTable concat(BeatTable other) {
-        if (other.length != length) {
-            throw new IllegalArgumentException("beat lengths differ");
-        }
-        int n = size();
-        float[] s = Arrays.copyOf(samples, samples.length + other.samples.length);
-        System.arraycopy(other.samples, 0, s, samples.length, other.samples.length);
-        byte[] l = Arrays.copyOf(labels, n + other.size());
-        System.arraycopy(other.labels, 0, l, n, other.size());
-        short[] r = Arrays.copyOf(records, n + other.size());
-        System.arraycopy(other.records, 0, r, n, other.size());
-        int[] p = Arrays.copyOf(positions, n + other.size());
-        System.arraycopy(other.positions, 0, p, n, other.size());
-        return new BeatTable(length, s, l, r, p);
+        return new Builder(length, hasRr()).addAll(this).addAll(other).build();
     }
 
     /** Collects beats one at a time. */
     public static final class Builder {
         private final int length;
+        private final boolean withRr;
         private float[] samples = new float[1024];
         private byte[] labels = new byte[64];
         private short[] records = new short[64];
         private int[] positions = new int[64];
+        private float[] rr;
         private int n;
 
+        /** A builder of beats without RR features. */
         public Builder(int length) {
-            this.length = length;
+            this(length, false);
         }
 
-        /** Adds a beat; {@code beat} is copied from {@code offset}, {@code length} samples. */
+        public Builder(int length, boolean withRr) {
+            this.length = length;
+            this.withRr = withRr;
+            this.rr = withRr ? new float[64 * RrFeatures.COUNT] : null;
+        }
+
+        public boolean withRr() {
+            return withRr;
+        }
+
+        /** Adds a beat without RR features; {@code beat} is copied from {@code offset}, {@code length} samples. */
         public Builder add(float[] beat, int offset, int label, int record, int position) {
+            return add(beat, offset, label, record, position, null, 0);
+        }
+
+        /**
+         * Adds a beat; its RR features are copied from {@code features} at {@code featureOffset}
+         * ({@link RrFeatures#COUNT} numbers), which must be null exactly when this builder has none.
+         */
+        public Builder add(float[] beat, int offset, int label, int record, int position, float[] features,
+                           int featureOffset) {
+            if ((features != null) != withRr) {
+                throw new IllegalArgumentException(withRr ? "a beat without RR features in a table with them"
+                        : "a beat with RR features in a table without them");
+            }
             if (n == labels.length) {
                 int cap = n * 2;
                 labels = Arrays.copyOf(labels, cap);
                 records = Arrays.copyOf(records, cap);
                 positions = Arrays.copyOf(positions, cap);
+                if (withRr) {
+                    rr = Arrays.copyOf(rr, cap * RrFeatures.COUNT);
+                }
             }
             if ((long) (n + 1) * length > samples.length) {
                 samples = Arrays.copyOf(samples, Math.max(samples.length * 2, (n + 1) * length));
@@ -144,13 +181,17 @@ public final class BeatTable {
             labels[n] = (byte) label;
             records[n] = (short) record;
             positions[n] = position;
+            if (withRr) {
+                System.arraycopy(features, featureOffset, rr, n * RrFeatures.COUNT, RrFeatures.COUNT);
+            }
             n++;
             return this;
         }
 
         public Builder addAll(BeatTable t) {
             for (int i = 0; i < t.size(); i++) {
-                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i]);
+                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i], t.rr,
+                        i * RrFeatures.COUNT);
             }
             return this;
         }
@@ -161,7 +202,8 @@ public final class BeatTable {
 
         public BeatTable build() {
             return new BeatTable(length, Arrays.copyOf(samples, n * length), Arrays.copyOf(labels, n),
-                    Arrays.copyOf(records, n), Arrays.copyOf(positions, n));
+                    Arrays.copyOf(records, n), Arrays.copyOf(positions, n),
+                    withRr ? Arrays.copyOf(rr, n * RrFeatures.COUNT) : null);
         }
     }
 }

@@ -5,6 +5,7 @@ import ecgbeats.data.BeatDataset;
 import ecgbeats.data.Protocol;
 import ecgbeats.data.Provenance;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -40,6 +41,33 @@ class BalancingTest {
             }
         }
         return b.build();
+    }
+
+    /** {@link #table} with RR features that are an affine function of each beat: rr_k = 2·x_0 + k. */
+    static BeatTable withAffineRr(BeatTable t) {
+        float[] rr = new float[t.size() * RrFeatures.COUNT];
+        for (int i = 0; i < t.size(); i++) {
+            for (int k = 0; k < RrFeatures.COUNT; k++) {
+                rr[i * RrFeatures.COUNT + k] = 2 * t.samples()[i * D] + k;
+            }
+        }
+        return new BeatTable(D, t.samples(), t.labels(), t.records(), t.positions(), rr);
+    }
+
+    @Test
+    void everyMethodCarriesRrFeaturesAlongWithTheirBeat() {
+        BeatTable t = withAffineRr(table(4, 200, 40, 12, 3, 1));
+        for (BalanceMethod m : List.of(BalanceMethod.SMOTE, BalanceMethod.OVERSAMPLE, BalanceMethod.UNDERSAMPLE)) {
+            BeatTable b = m.balancer().balance(t, new SplittableRandom(8));
+            assertTrue(b.hasRr(), m.id());
+            // an affine function commutes with SMOTE's interpolation only if the features use the beat's own u
+            for (int i = 0; i < b.size(); i++) {
+                for (int k = 0; k < RrFeatures.COUNT; k++) {
+                    assertEquals(2 * b.samples()[i * D] + k, b.rr()[i * RrFeatures.COUNT + k], 1e-4,
+                            m.id() + " beat " + i + " feature " + k);
+                }
+            }
+        }
     }
 
     private static float[] row(BeatTable t, int i) {
@@ -181,5 +209,15 @@ class BalancingTest {
         double[] w = ClassWeights.balanced(new int[] {80, 10, 10, 0, 0});
         // n = 100, k = 3 classes present
         assertArrayEquals(new double[] {100 / 240.0, 100 / 30.0, 100 / 30.0, 0, 0}, w, 1e-12);
+    }
+
+    @Test
+    void aClassOfAHandfulOfBeatsIsWeightedAtTheCeiling() {
+        // DS1 as the inter-patient train split holds it: N, S, V, F, Q
+        double[] w = ClassWeights.balanced(new int[] {41_279, 850, 3_409, 373, 7});
+        double n = 41_279 + 850 + 3_409 + 373 + 7;
+        assertEquals(n / (5 * 41_279.0), w[0], 1e-12);
+        assertEquals(n / (5 * 373.0), w[3], 1e-12, "F keeps its balanced weight, 24.6");
+        assertEquals(ClassWeights.CEILING, w[4], 0, "Q's balanced weight would be 1,312");
     }
 }

@@ -18,7 +18,7 @@ class BeatExtractorTest {
     private static BeatTable extract(String record, ExtractionSettings settings) {
         WfdbRecord r = WfdbRecord.read(TestData.bundled().resolve(record));
         List<Annotation> an = AnnotationFile.read(TestData.bundled().resolve(record + ".atr"));
-        BeatTable.Builder b = new BeatTable.Builder(settings.beatLength());
+        BeatTable.Builder b = new BeatTable.Builder(settings.beatLength(), true);
         new BeatExtractor(settings).extract(r, an, Integer.parseInt(record), b);
         return b.build();
     }

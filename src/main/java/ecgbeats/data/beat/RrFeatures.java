@@ -1,0 +1,79 @@
+package ecgbeats.data.beat;
+
+/**
+ * The rhythm of each beat of a record (SPEC §1 "Rhythm"), from the record's R-peak times:
+ * <ol>
+ *   <li>pre-RR: seconds since the previous beat;</li>
+ *   <li>post-RR: seconds to the next beat;</li>
+ *   <li>local RR: the mean of the last 10 pre-RR intervals, this beat's included;</li>
+ *   <li>average RR: the mean pre-RR of the beats of the past 5 minutes, this beat's included;</li>
+ * </ol>
+ * then the same four divided by the record's mean RR interval (its span over its intervals), a
+ * per-patient normalisation that needs no labels but looks ahead within the record. The first
+ * beat's pre-RR copies its post-RR and the last beat's post-RR copies its pre-RR: they have no
+ * neighbour on that side. The features follow de Chazal et al. 2004 and Mondéjar-Guerra et al.
+ * 2019, which compute them the same way from annotated or detected beats.
+ */
+public final class RrFeatures {
+
+    /** Numbers per beat. */
+    public static final int COUNT = 8;
+    /** Their names, in order, for CSV headers and reports. */
+    public static final String[] NAMES = {"pre_rr", "post_rr", "local_rr", "average_rr",
+        "pre_rr_norm", "post_rr_norm", "local_rr_norm", "average_rr_norm"};
+
+    static final int LOCAL_BEATS = 10;
+    static final double AVERAGE_SECONDS = 300;
+
+    private RrFeatures() {
+    }
+
+    /**
+     * The features of every beat, {@link #COUNT} per beat in beat order.
+     *
+     * @param rPeaks    R-peak sample indices, ascending (every beat of the record, whatever its class)
+     * @param frequency the samples' rate in Hz
+     * @throws IllegalArgumentException with fewer than two beats, or peaks out of order
+     */
+    public static float[] of(long[] rPeaks, double frequency) {
+        int n = rPeaks.length;
+        if (n < 2) {
+            throw new IllegalArgumentException("holds " + n + " beat" + (n == 1 ? "" : "s")
+                    + ": RR intervals need at least two");
+        }
+        double[] pre = new double[n];
+        for (int i = 1; i < n; i++) {
+            if (rPeaks[i] <= rPeaks[i - 1]) {
+                throw new IllegalArgumentException("R peaks out of order at beat " + i + " (sample " + rPeaks[i]
+                        + " after " + rPeaks[i - 1] + ")");
+            }
+            pre[i] = (rPeaks[i] - rPeaks[i - 1]) / frequency;
+        }
+        pre[0] = pre[1];
+        double recordMean = (rPeaks[n - 1] - rPeaks[0]) / frequency / (n - 1);
+        float[] out = new float[n * COUNT];
+        double localSum = 0;
+        double windowSum = 0;
+        int windowStart = 0;
+        for (int i = 0; i < n; i++) {
+            double post = i + 1 < n ? pre[i + 1] : pre[i];
+            localSum += pre[i];
+            if (i >= LOCAL_BEATS) {
+                localSum -= pre[i - LOCAL_BEATS];
+            }
+            double local = localSum / Math.min(i + 1, LOCAL_BEATS);
+            windowSum += pre[i];
+            while ((rPeaks[i] - rPeaks[windowStart]) / frequency >= AVERAGE_SECONDS) {
+                windowSum -= pre[windowStart];
+                windowStart++;
+            }
+            double average = windowSum / (i - windowStart + 1);
+            double[] four = {pre[i], post, local, average};
+            for (int k = 0; k < 4; k++) {
+                out[i * COUNT + k] = (float) four[k];
+                out[i * COUNT + 4 + k] = (float) (four[k] / recordMean);
+            }
+        }
+        return out;
+    }
+}
