@@ -62,6 +62,13 @@ public final class DatasetSummary {
             all += t;
         }
         sb.append(String.format("%10d%n", all));
+        if (d.provenance().validRecords() != null) {
+            sb.append("validation: records " + d.provenance().validRecords().stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ", held out whole (patients training does not see)\n");
+        } else if (d.provenance().validFraction() > 0) {
+            sb.append(String.format("validation: %.0f %% of the training beats, drawn at random (the same patients as training)%n",
+                    100 * d.provenance().validFraction()));
+        }
         sb.append(d.hasRr() ? "RR features: yes (" + String.join(", ", RrFeatures.NAMES) + ")\n"
                 : "RR features: none (a Kaggle CSV import, or a dataset file of format 1: rebuild it with data build)\n");
         return sb.toString();
