@@ -14,7 +14,9 @@ import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
+import ecgbeats.train.ClassifiedRecording;
 import ecgbeats.train.Network;
+import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.train.Training;
 import picocli.CommandLine.ArgGroup;
@@ -100,21 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Network net = dir.loadNetwork()) {
             for (String name : names) {
                 Path base = source.resolve(name);
-                if (!Files.exists(RecordBeats.annotationFile(base))) {
-                    throw new BadInputException(RecordBeats.annotationFile(base) + ": no reference annotations");
+                if (!Files.exists(Recording.annotationFile(base))) {
+                    throw new BadInputException(Recording.annotationFile(base) + ": no reference annotations");
                 }
-                RecordBeats cut = RecordBeats.cut(base, dir.readConfig(), detect);
-                int[] predicted = Training.argmax(net.logProbabilities(cut.beats(), 256));
-                List<Annotation> reference = AnnotationFile.read(RecordBeats.annotationFile(base)).stream()
-                        .filter(Annotation::isBeat).toList();
-                long[] refSamples = reference.stream().mapToLong(Annotation::sample).toArray();
-                int[] refClasses = reference.stream().mapToInt(a -> {
-                    AamiClass c = AamiClass.ofSymbol(a.symbol());
-                    return c == null ? -1 : c.label();
-                }).toArray();
-                long[] testSamples = java.util.Arrays.stream(cut.beats().positions()).asLongStream().toArray();
-                parts.add(BeatComparison.of(refSamples, refClasses, testSamples, predicted,
-                        Math.round(window * cut.record().frequency())));
+                parts.add(ClassifiedRecording.of(net, dir.cut(base, detect)).comparison(window));
             }
         }
         BeatComparison gross = BeatComparison.sum(parts);

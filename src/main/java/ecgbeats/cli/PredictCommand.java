@@ -8,6 +8,8 @@ import ecgbeats.data.wfdb.AnnotationCodes;
 import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.report.RecordingReport;
+import ecgbeats.train.ClassifiedRecording;
 import ecgbeats.train.Network;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.train.Training;
@@ -60,13 +62,18 @@ final class PredictCommand implements Callable<Integer> {
             + "WFDB annotation file (MIT format, symbols N, S, V, F, Q).")
     Path annotations;
 
+    @Option(names = "--report", paramLabel = "FILE.html", description = "With --record: also write a report to look "
+            + "at: the ECG in 10-second rows with each beat's class, disagreements with PATH.atr marked, the RR "
+            + "tachogram, class counts and the beat-by-beat comparison.")
+    Path report;
+
     @Override
     public Integer call() throws Exception {
         if (input.record != null) {
             return predictRecord();
         }
-        if (detect || annotations != null) {
-            throw new BadInputException("--detect and --annotations go with --record");
+        if (detect || annotations != null || report != null) {
+            throw new BadInputException("--detect, --annotations and --report go with --record");
         }
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;
@@ -94,31 +101,31 @@ final class PredictCommand implements Callable<Integer> {
 
     private int predictRecord() throws Exception {
         RunDirectory dir = new RunDirectory(run);
-        RecordBeats cut = RecordBeats.cut(input.record, dir.readConfig(), detect);
-        BeatTable beats = cut.beats();
-        double fs = cut.record().frequency();
+        ClassifiedRecording c;
+        try (Network net = dir.loadNetwork()) {
+            c = ClassifiedRecording.of(net, dir.cut(input.record, detect));
+        }
+        BeatTable beats = c.recording().beats();
+        double fs = c.recording().record().frequency();
         StringBuilder sb = new StringBuilder("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q\n");
         List<Annotation> marks = new ArrayList<>();
-        int[] counts = new int[AamiClass.COUNT];
-        try (Network net = dir.loadNetwork()) {
-            float[] logp = net.logProbabilities(beats, 256);
-            int[] classes = Training.argmax(logp);
-            for (int i = 0; i < beats.size(); i++) {
-                AamiClass c = AamiClass.ofLabel(classes[i]);
-                counts[classes[i]]++;
-                long sample = beats.positions()[i];
-                sb.append(sample).append(',').append(String.format(Locale.ROOT, "%.3f", sample / fs)).append(',')
-                        .append(c.name());
-                for (int k = 0; k < AamiClass.COUNT; k++) {
-                    sb.append(',').append(String.format(Locale.ROOT, "%.6f", Math.exp(logp[i * AamiClass.COUNT + k])));
-                }
-                sb.append('\n');
-                marks.add(new Annotation(sample, AnnotationCodes.code(c.name()), 0, 0, 0, ""));
+        for (int i = 0; i < beats.size(); i++) {
+            AamiClass k = AamiClass.ofLabel(c.classes()[i]);
+            long sample = beats.positions()[i];
+            sb.append(sample).append(',').append(String.format(Locale.ROOT, "%.3f", sample / fs)).append(',')
+                    .append(k.name());
+            for (int j = 0; j < AamiClass.COUNT; j++) {
+                sb.append(',').append(String.format(Locale.ROOT, "%.6f", c.probability(i, j)));
             }
+            sb.append('\n');
+            marks.add(new Annotation(sample, AnnotationCodes.code(k.name()), 0, 0, 0, ""));
         }
         if (annotations != null) {
             byte[] encoded = AnnotationFile.encode(marks);
             AtomicFile.write(annotations, o -> o.write(encoded));
+        }
+        if (report != null) {
+            AtomicFile.writeString(report, RecordingReport.render(c, run.toString()));
         }
         if (out == null) {
             System.out.print(sb);
@@ -126,12 +133,14 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.writeString(out, sb.toString());
         }
         StringBuilder summary = new StringBuilder();
-        for (AamiClass c : AamiClass.values()) {
-            summary.append(' ').append(c.name()).append(' ').append(counts[c.label()]);
+        int[] counts = c.counts();
+        for (AamiClass k : AamiClass.values()) {
+            summary.append(' ').append(k.name()).append(' ').append(counts[k.label()]);
         }
-        spec.commandLine().getErr().printf("%s: %d beats (%s),%s%s%s%n", input.record, beats.size(),
-                cut.detected() ? "found by the QRS detector" : "from the .atr file", summary,
-                out == null ? "" : " -> " + out, annotations == null ? "" : ", annotations -> " + annotations);
+        spec.commandLine().getErr().printf("%s: %d beats (%s),%s%s%s%s%n", input.record, beats.size(),
+                c.recording().detected() ? "found by the QRS detector" : "from the .atr file", summary,
+                out == null ? "" : " -> " + out, annotations == null ? "" : ", annotations -> " + annotations,
+                report == null ? "" : ", report -> " + report);
         return 0;
     }
 }

@@ -61,6 +61,12 @@ final class Html {
         return this;
     }
 
+    /** Markup made by the caller (inline SVG), added as it is: the caller escapes any text in it. */
+    Html raw(String markup) {
+        body.append(markup);
+        return this;
+    }
+
     /** Preformatted text (JSON, a command). */
     Html pre(String text) {
         body.append("<pre>").append(escape(text)).append("</pre>\n");
@@ -72,7 +78,9 @@ final class Html {
                 + "</title>\n<style>\nbody{font-family:sans-serif;margin:2em;max-width:1300px;color:#222}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.25em .6em;"
                 + "text-align:right}th{background:#eee}img{max-width:100%;margin:.5em .5em .5em 0}"
-                + "pre{background:#f6f6f6;padding:1em;overflow-x:auto}\n</style>\n</head>\n<body>\n<h1>"
+                + "pre{background:#f6f6f6;padding:1em;overflow-x:auto}"
+                + ".strip{display:flex;align-items:center}.strip span{width:3.5em;font-size:.8em;color:#666}"
+                + ".strip svg{border-bottom:1px solid #eee}\n</style>\n</head>\n<body>\n<h1>"
                 + escape(title) + "</h1>\n" + body + "</body>\n</html>\n";
     }
 }

@@ -202,6 +202,33 @@ public final class RunDirectory {
         return m;
     }
 
+    /** How the run's training beats were cut (Kachuee's for a run trained on imported CSV); no beat dropped. */
+    public ecgbeats.data.beat.ExtractionSettings extraction() {
+        JsonNode e = readConfig().path("data").path("provenance").path("extraction");
+        if (e.isMissingNode() || e.isNull()) {
+            return ecgbeats.data.beat.ExtractionSettings.KACHUEE;
+        }
+        return new ecgbeats.data.beat.ExtractionSettings(e.get("frequency").asInt(), e.get("windowSeconds").asDouble(),
+                e.get("beatLength").asInt(), e.get("rrFactor").asDouble(), false);
+    }
+
+    /**
+     * The recording at {@code base} cut for this run's model, whose input layout must be one
+     * ecgbeats cuts recordings for.
+     */
+    public Recording cut(Path base, boolean detect) {
+        ecgbeats.data.beat.ExtractionSettings settings = extraction();
+        String input = readConfig().path("input").asText("");
+        boolean known = java.util.Arrays.stream(ecgbeats.model.InputLayout.values())
+                .anyMatch(l -> l.name().equalsIgnoreCase(input));
+        if (!known || settings.beatLength() > ecgbeats.model.InputLayout.PADDED_LENGTH) {
+            throw new BadInputException("the run's model takes beats laid out as '" + input + "' from "
+                    + settings.beatLength() + " samples; ecgbeats cuts recordings for "
+                    + ecgbeats.model.InputLayout.PADDED_LENGTH + "-sample sequence or grid inputs only");
+        }
+        return Recording.cut(base, settings, detect);
+    }
+
     /** Loads the trained network; a run without parameters is a {@link BadInputException}. */
     public Network loadNetwork() {
         RunConfig rc = readRunConfig();

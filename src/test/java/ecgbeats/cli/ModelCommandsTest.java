@@ -130,7 +130,7 @@ class ModelCommandsTest {
     void badRecordsAreRefused() throws IOException {
         assertBad("header file not found", "predict", "--run", run.toString(), "--record",
                 dir.resolve("nothing").toString());
-        assertBad("--detect and --annotations go with --record", "predict", "--run", run.toString(), "--csv",
+        assertBad("--detect, --annotations and --report go with --record", "predict", "--run", run.toString(), "--csv",
                 dir.resolve("x.csv").toString(), "--detect");
         // a record of 5 s: shorter than one beat window
         Path shortDir = Files.createDirectories(dir.resolve("short"));
@@ -218,6 +218,44 @@ class ModelCommandsTest {
                 assertEquals(Double.parseDouble(e[k]), Double.parseDouble(a[k]), 2e-6, "beat " + i + " column " + k);
             }
         }
+    }
+
+    @Test
+    void aRecordingReportShowsEveryRowEveryBeatAndEveryDisagreement() throws Exception {
+        Path html = dir.resolve("232.html");
+        Path csv = dir.resolve("232-for-report.csv");
+        Cli.Run r = Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--out", csv.toString(), "--report", html.toString());
+        assertEquals(0, r.code(), r.err());
+        String page = Files.readString(html);
+        assertEquals(181, page.split("<div class=\"strip\">", -1).length - 1, "30:06 in rows of 10 s");
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(rows.size() - 1, page.split("font-size=\"11\" text-anchor=\"middle\">", -1).length - 1,
+                "one class mark per beat");
+        // disagreements counted here from the .atr file itself: the beats are cut at its annotations
+        java.util.Map<Long, String> reference = new java.util.HashMap<>();
+        for (var a : ecgbeats.data.wfdb.AnnotationFile.read(TestData.bundled().resolve("232.atr"))) {
+            var k = ecgbeats.data.beat.AamiClass.ofSymbol(a.symbol());
+            if (a.isBeat()) {
+                reference.put(a.sample(), k == null ? "other" : k.name());
+            }
+        }
+        long disagreements = rows.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> !f[2].equals(reference.get(Long.parseLong(f[0])))).count();
+        assertTrue(disagreements > 0, "the two-epoch model of this class is not perfect");
+        assertEquals(disagreements, page.split("fill=\"#ffe08a\"", -1).length - 1);
+        assertTrue(page.contains("Beat by beat against the reference"));
+        assertTrue(page.contains("RR tachogram"));
+        assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"));
+        if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            // in a browser: the tachogram decodes and every row is an SVG drawing with a trace
+            String seen = ecgbeats.Browser.evaluate(page, ecgbeats.Browser.DECODED_IMAGES + " + ' ' + "
+                    + "[...document.querySelectorAll('svg polyline')].filter(p => p.points.numberOfItems > 100).length",
+                    dir);
+            assertEquals("1/1 181", seen);
+        }
+        assertBad("--detect, --annotations and --report go with --record", "predict", "--run", run.toString(),
+                "--csv", csv.toString(), "--report", html.toString());
     }
 
     @Test
