@@ -130,9 +130,11 @@ public final class DatasetBuilder {
     private static RecordBeats extract(BuildRequest request, int number) {
         Path base = request.source().resolve(Integer.toString(number));
         WfdbRecord record = WfdbRecord.read(base);
+        BeatExtractor.checkFrequency(record, base.resolveSibling(number + ".hea"));
         List<Annotation> annotations = AnnotationFile.read(base.resolveSibling(number + ".atr"));
         for (Annotation a : annotations) {
-            if (a.sample() >= record.length()) {
+            // WFDB writes an annotation at the sample just past the last one (record.length()); beyond it, none
+            if (a.sample() > record.length()) {
                 throw BadInputException.inFile(base.resolveSibling(number + ".atr"), "annotation at sample "
                         + a.sample() + " lies past the record's end (" + record.length()
                         + " samples): annotations of another record?");
@@ -147,7 +149,7 @@ public final class DatasetBuilder {
         int lead = BeatExtractor.leadIndex(record);
         String name = record.header().signals().get(lead).description();
         String leadNote = record.signalIndex("MLII") >= 0 ? name
-                : name + " (no MLII signal; the first signal is used)";
+                : name + " (no MLII signal; the first ECG signal is used)";
         List<SourceFile> files = new ArrayList<>();
         for (String ext : List.of(".hea", ".dat", ".atr")) {
             Path f = base.resolveSibling(number + ext);

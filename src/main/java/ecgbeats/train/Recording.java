@@ -37,6 +37,7 @@ public record Recording(Path base, WfdbRecord record, BeatTable beats, boolean d
      */
     public static Recording cut(Path base, ExtractionSettings settings, boolean detect) {
         WfdbRecord record = WfdbRecord.read(base);
+        BeatExtractor.checkFrequency(record, base.resolveSibling(base.getFileName() + ".hea"));
         if (record.length() < settings.windowSeconds() * record.frequency()) {
             throw new BadInputException(base + ": " + record.length() + " samples at " + record.frequency()
                     + " Hz, shorter than one beat window (" + settings.windowSeconds() + " s)");

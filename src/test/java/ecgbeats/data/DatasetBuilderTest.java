@@ -75,6 +75,59 @@ class DatasetBuilderTest {
         assertTrue(Protocol.DS1.containsAll(trainRecords));
     }
 
+    /**
+     * A record as other PhysioNet databases have them: 250 Hz, a respiration signal first and the
+     * ECG second (no MLII), and an annotation at the sample just past the last one.
+     */
+    @Test
+    void aRecordOfAnotherDatabaseIsReadAsWfdbReadsIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        int n = 10_000;
+        short[] resp = new short[n];
+        short[] ecg = new short[n];
+        List<ecgbeats.data.wfdb.Annotation> an = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            resp[i] = (short) Math.round(300 * Math.sin(i / 400.0));
+            int d = (i - 100) % 200; // a QRS-like spike every 0.8 s, peaks at 100, 300, ...
+            ecg[i] = (short) (d >= 0 && d < 6 ? 1000 - 150 * d : d >= 194 ? 1000 - 150 * (200 - d) : 0);
+        }
+        for (int peak = 100; peak < n; peak += 200) {
+            an.add(new ecgbeats.data.wfdb.Annotation(peak, 1, 0, 0, 0, ""));
+            an.add(new ecgbeats.data.wfdb.Annotation(peak + 50, 28, 0, 0, 0, "(N")); // rhythm, not a beat
+        }
+        an.add(new ecgbeats.data.wfdb.Annotation(n, 1, 0, 0, 0, "")); // just past the last sample
+        byte[] dat = new byte[4 * n];
+        int sumResp = 0;
+        int sumEcg = 0;
+        for (int i = 0; i < n; i++) {
+            dat[4 * i] = (byte) resp[i];
+            dat[4 * i + 1] = (byte) (resp[i] >> 8);
+            dat[4 * i + 2] = (byte) ecg[i];
+            dat[4 * i + 3] = (byte) (ecg[i] >> 8);
+            sumResp += resp[i];
+            sumEcg += ecg[i];
+        }
+        java.nio.file.Files.write(dir.resolve("900.dat"), dat);
+        java.nio.file.Files.writeString(dir.resolve("900.hea"), "900 2 250 " + n + "\n"
+                + "900.dat 16 0 16 0 " + resp[0] + " " + (short) sumResp + " 0 RESP\n"
+                + "900.dat 16 0/mV 16 0 " + ecg[0] + " " + (short) sumEcg + " 0 ECG\n"); // gain 0: WFDB's 200
+        java.nio.file.Files.write(dir.resolve("900.atr"), ecgbeats.data.wfdb.AnnotationFile.encode(an));
+
+        BeatDataset d = DatasetBuilder.build(new BuildRequest(dir, Protocol.INTRA, List.of(900), 1, 0.2, 0.1,
+                ExtractionSettings.KACHUEE, null));
+        assertEquals(50, d.train().size() + d.valid().size() + d.test().size(), "the beat at the end is not cut");
+        assertEquals("ECG (no MLII signal; the first ECG signal is used)", d.provenance().leads().get("900"));
+        BeatTable t = d.train();
+        for (int i = 0; i < t.size(); i++) {
+            assertEquals(0.8, t.rr()[i * ecgbeats.data.beat.RrFeatures.COUNT], 1e-6, "pre-RR of beat " + i);
+        }
+        // the beat starts at its R peak: the spike, resampled to 125 Hz and normalised, is the window's maximum
+        int peaked = 0;
+        for (int i = 0; i < t.size(); i++) {
+            peaked += t.samples()[i * t.beatLength()] > 0.8 ? 1 : 0;
+        }
+        assertTrue(peaked >= t.size() - 1, peaked + " of " + t.size() + " beats start at their spike");
+    }
+
     @Test
     void interValidatesOnTheDefaultHeldOutPatientsUnlessToldOtherwise() {
         BeatDataset d = DatasetBuilder.build(BuildRequest.defaults(TestData.fullDatabase(), Protocol.INTER));

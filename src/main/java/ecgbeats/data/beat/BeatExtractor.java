@@ -30,10 +30,37 @@ public final class BeatExtractor {
         this.settings = settings;
     }
 
-    /** The lead used: the signal named MLII, or the first one when there is none (102, 104). */
+    /**
+     * Refuses a record whose sampling frequency this extractor cannot resample (a rate that is
+     * not a whole number of hertz), naming the header file.
+     */
+    public static void checkFrequency(WfdbRecord record, java.nio.file.Path header) {
+        if (record.frequency() != Math.rint(record.frequency()) || record.frequency() < 1) {
+            throw ecgbeats.data.BadInputException.inFile(header, "sampling frequency " + record.frequency()
+                    + " Hz: ecgbeats resamples whole-number rates only");
+        }
+    }
+
+    /** Signal descriptions that name an ECG lead (ECG, ECG1, II, MLIII, V5, aVF, CM5, D3, "lead II", ...). */
+    private static final java.util.regex.Pattern ECG_LEAD = java.util.regex.Pattern.compile(
+            "(?i)(.*\\becg\\b.*|ecg\\d*|m?l?i{1,3}|av[rlf]|m?v\\d?|cm\\d|d\\d|lead .*)");
+
+    /**
+     * The lead used: the signal named MLII; without one (MIT-BIH 102 and 104, other databases)
+     * the first signal whose description names an ECG lead, or else the first signal.
+     */
     public static int leadIndex(WfdbRecord record) {
         int mlii = record.signalIndex("MLII");
-        return mlii >= 0 ? mlii : 0;
+        if (mlii >= 0) {
+            return mlii;
+        }
+        List<ecgbeats.data.wfdb.SignalSpec> signals = record.header().signals();
+        for (int i = 0; i < signals.size(); i++) {
+            if (ECG_LEAD.matcher(signals.get(i).description().trim()).matches()) {
+                return i;
+            }
+        }
+        return 0;
     }
 
     /**

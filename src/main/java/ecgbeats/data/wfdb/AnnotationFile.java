@@ -23,7 +23,6 @@ public final class AnnotationFile {
     static final int SUB = 61;
     static final int CHN = 62;
     static final int AUX = 63;
-    private static final int MAX_CODE = 49;
 
     private AnnotationFile() {
     }
@@ -105,9 +104,8 @@ public final class AnnotationFile {
                     }
                 }
                 default -> {
-                    if (a > MAX_CODE || a == 0) {
-                        throw notMit(file, wordAt, "invalid annotation code " + a);
-                    }
+                    // as WFDB's getann: every code below the pseudo-annotations is an annotation, NOTQRS (0)
+                    // and codes past the standard table (50 to 58) included; codes 59 to 63 are handled above
                     time += i;
                     if (time < 0) {
                         throw notMit(file, wordAt, "negative annotation time");

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,6 +96,29 @@ class AnnotationFileTest {
         byte[] b = {1, 4, (byte) 50, (byte) (63 << 2), 'a', 'b'};
         BadInputException e = assertThrows(BadInputException.class, () -> AnnotationFile.parse(FILE, b));
         assertTrue(e.getMessage().contains("AUX string of 50 bytes"), e.getMessage());
+    }
+
+    /** An MIT annotation word: code in the top 6 bits, the time since the last annotation in the low 10. */
+    private static byte[] words(int... codeAndDelta) {
+        byte[] b = new byte[codeAndDelta.length + 2];
+        for (int k = 0; k < codeAndDelta.length; k += 2) {
+            int w = codeAndDelta[k] << 10 | codeAndDelta[k + 1];
+            b[k] = (byte) w;
+            b[k + 1] = (byte) (w >>> 8);
+        }
+        return b; // the last two bytes stay 0: the end-of-file word
+    }
+
+    @Test
+    void notQrsAndCodesPastTheTableAreAnnotationsAsWfdbReadsThem() {
+        // N at 100, NOTQRS (code 0) at 150, N at 400, code 50 at 410, V at 700
+        List<Annotation> an = AnnotationFile.parse(FILE, words(1, 100, 0, 50, 1, 250, 50, 10, 5, 290));
+        assertEquals(5, an.size());
+        assertEquals(List.of(100L, 150L, 400L, 410L, 700L), an.stream().map(Annotation::sample).toList());
+        assertEquals(0, an.get(1).code());
+        assertFalse(an.get(1).isBeat(), "NOTQRS is not a beat");
+        assertFalse(an.get(3).isBeat());
+        assertEquals(3, an.stream().filter(Annotation::isBeat).count());
     }
 
     @Test
