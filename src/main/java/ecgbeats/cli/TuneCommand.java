@@ -129,6 +129,7 @@ final class TuneCommand implements Callable<Integer> {
         Architecture arch = Architecture.parse(model);
         SearchSpace sp = SearchSpaces.load(space);
         Sampler sampler = Samplers.create(search, tpe.preset);
+        sampler.check(sp); // before anything is written or started
         if (trials < 1 || epochs < 1 || workers < 0 || workerThreads < 0) {
             throw new BadInputException("--trials and --epochs must be at least 1, --workers and --worker-threads "
                     + "at least 0");

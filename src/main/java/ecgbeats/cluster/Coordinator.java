@@ -290,7 +290,19 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
         }
         switch (r.kind()) {
             case EPOCH -> {
-                Decision d = run.pending.reporter().report(r.epoch(), r.value(), metrics(r.metrics()), r.checkpoint());
+                Decision d;
+                try {
+                    d = run.pending.reporter().report(r.epoch(), r.value(), metrics(r.metrics()), r.checkpoint());
+                } catch (RuntimeException e) {
+                    // the study could not take the epoch (e.g. its journal write failed): the trial fails here,
+                    // and its worker is told to stop rather than wait for a verdict that would never come
+                    finish(run);
+                    hz.<Messages.Verdict>getQueue(verdicts(r.worker())).add(new Messages.Verdict(r.trial(),
+                            r.attempt(), true));
+                    run.pending.result().completeExceptionally(new IOException("trial " + r.trial()
+                            + ": recording epoch " + r.epoch() + " failed: " + e.getMessage(), e));
+                    return;
+                }
                 if (r.checkpoint() != null) {
                     synchronized (lock) {
                         run.checkpoint = r.checkpoint();

@@ -3,6 +3,9 @@ package ecgbeats.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.BadInputException;
+import ecgbeats.tune.StudyHistory;
+import ecgbeats.tune.Trial;
+import ecgbeats.tune.TrialState;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,29 +33,6 @@ public final class StudyReport {
     private StudyReport() {
     }
 
-    static List<JsonNode> journal(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "cannot read the journal: " + e.getMessage());
-        }
-        List<JsonNode> events = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            try {
-                events.add(JSON.readTree(lines.get(i)));
-            } catch (IOException e) {
-                if (i < lines.size() - 1) {
-                    throw BadInputException.inFile(file, "line " + (i + 1) + " is not a journal event");
-                }
-            }
-        }
-        if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {
-            throw BadInputException.inFile(file, "not a study journal");
-        }
-        return events;
-    }
-
     static List<List<String>> csv(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
@@ -67,36 +47,35 @@ public final class StudyReport {
         if (!Files.exists(journalFile)) {
             throw new BadInputException(dir + ": not a study folder (no journal.jsonl)");
         }
-        List<JsonNode> events = journal(journalFile);
-        Instant start = Instant.parse(events.get(0).get("time").asText());
-        String objective = events.get(0).path("objective").asText("objective");
+        // the study's own replay: epochs an attempt went back behind (a moved or resumed trial) do not count
+        StudyHistory history = StudyHistory.read(journalFile);
+        Instant start = history.started();
+        String objective = history.objective();
         Map<Integer, Double> best = new TreeMap<>();
         Map<Integer, Double> finishedAt = new TreeMap<>();
-        Map<Integer, String> state = new HashMap<>();
         Map<Integer, Integer> reached = new HashMap<>();
         Map<Integer, Integer> stops = new TreeMap<>();
-        for (JsonNode e : events) {
-            int n = e.path("trial").asInt(-1);
-            switch (e.path("event").asText()) {
-                case "epoch" -> {
-                    best.merge(n, e.get("value").asDouble(), Math::max);
-                    reached.merge(n, e.get("epoch").asInt(), Math::max);
-                    if ("STOP".equals(e.path("decision").asText())) {
-                        stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
-                    }
+        for (Trial t : history.trials()) {
+            t.best().ifPresent(b -> best.put(t.number(), b));
+            reached.put(t.number(), t.epochs());
+            Instant at = history.finished().get(t.number());
+            if (at != null) {
+                finishedAt.put(t.number(), (at.toEpochMilli() - start.toEpochMilli()) / 60000.0);
+            }
+            for (JsonNode e : history.epochs().get(t.number())) {
+                if ("STOP".equals(e.path("decision").asText())) {
+                    stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
                 }
-                case "completed", "pruned", "failed" -> {
-                    finishedAt.put(n, minutes(start, e));
-                    state.put(n, e.get("event").asText());
-                }
-                default -> { }
             }
         }
         Html page = new Html("ecgbeats study: " + dir.getFileName());
         page.paragraph(String.format(java.util.Locale.ROOT, "%d trials (%d completed, %d pruned, %d failed); "
-                        + "objective: validation %s, maximised. %s", finishedAt.size() + countRunning(events, finishedAt),
-                count(state, "completed"), count(state, "pruned"), count(state, "failed"), objective,
-                events.get(0).path("fingerprint").asText()));
+                        + "objective: validation %s, maximised. %s", history.trials().size(),
+                count(history, TrialState.COMPLETE), count(history, TrialState.PRUNED),
+                count(history, TrialState.FAILED), objective, history.header().path("fingerprint").asText()));
+        best.entrySet().stream().filter(e -> history.trials().get(e.getKey()).state() == TrialState.COMPLETE)
+                .max(Map.Entry.comparingByValue()).ifPresent(b -> page.paragraph(String.format(java.util.Locale.ROOT,
+                        "Best complete trial: %d, validation %s %.4f.", b.getKey(), objective, b.getValue())));
 
         page.heading("Objective per trial over time");
         List<Integer> done = finishedAt.keySet().stream().filter(best::containsKey)
@@ -204,16 +183,7 @@ public final class StudyReport {
         return Charts.png(chart);
     }
 
-    private static double minutes(Instant start, JsonNode e) {
-        return (Instant.parse(e.get("time").asText()).toEpochMilli() - start.toEpochMilli()) / 60000.0;
-    }
-
-    private static long count(Map<Integer, String> state, String s) {
-        return state.values().stream().filter(s::equals).count();
-    }
-
-    private static int countRunning(List<JsonNode> events, Map<Integer, Double> finished) {
-        return (int) events.stream().filter(e -> "created".equals(e.path("event").asText()))
-                .filter(e -> !finished.containsKey(e.get("trial").asInt())).count();
+    private static long count(StudyHistory h, TrialState state) {
+        return h.trials().stream().filter(t -> t.state() == state).count();
     }
 }

@@ -16,10 +16,18 @@ import java.util.SplittableRandom;
 public final class GridSampler implements Sampler {
 
     @Override
-    public Optional<Map<String, Object>> suggest(SearchSpace space, List<Trial> trials, SplittableRandom random) {
-        if (!space.isFinite()) {
-            throw new BadInputException("--search grid needs a space of choices only");
+    public void check(SearchSpace space) {
+        for (Map.Entry<String, Domain> e : space.domains().entrySet()) {
+            if (!(e.getValue() instanceof Domain.Choice)) {
+                throw new BadInputException("grid search needs a space of choices only, and '" + e.getKey()
+                        + "' is not a choice");
+            }
         }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> suggest(SearchSpace space, List<Trial> trials, SplittableRandom random) {
+        check(space);
         List<String> names = new ArrayList<>(space.domains().keySet());
         long size = 1;
         for (Domain d : space.domains().values()) {

@@ -19,4 +19,13 @@ public interface Sampler {
 
     /** The next configuration, or empty when the sampler has nothing left (an exhausted grid). */
     Optional<Map<String, Object>> suggest(SearchSpace space, List<Trial> trials, SplittableRandom random);
+
+    /**
+     * Refuses a space this sampler cannot search, before a study writes anything: a study checks
+     * its sampler against its space when it is created or resumed.
+     *
+     * @throws ecgbeats.data.BadInputException naming what in the space does not fit
+     */
+    default void check(SearchSpace space) {
+    }
 }

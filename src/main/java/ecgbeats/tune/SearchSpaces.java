@@ -103,8 +103,7 @@ public final class SearchSpaces {
             }
             List<Object> values = new ArrayList<>();
             for (JsonNode v : args) {
-                values.add(v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble()
-                        : v.isBoolean() ? (Object) v.asBoolean() : v.asText());
+                values.add(value(v));
             }
             return new Domain.Choice(values);
         }
@@ -144,5 +143,15 @@ public final class SearchSpaces {
 
     private static String firstLine(String s) {
         return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /**
+     * A hyperparameter value as spaces and the journal hold it: an int, a double, a boolean or a
+     * text. The one decoder of both, so that a value read back from the journal equals the
+     * space's (a choice of true and false stays Boolean after a resume).
+     */
+    public static Object value(JsonNode v) {
+        return v.isInt() ? (Object) v.asInt() : v.isNumber() ? (Object) v.asDouble()
+                : v.isBoolean() ? (Object) v.asBoolean() : v.asText();
     }
 }

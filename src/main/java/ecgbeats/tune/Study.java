@@ -59,6 +59,7 @@ public final class Study implements AutoCloseable {
     /** A new study in {@code dir}, which must not hold one. */
     public static Study create(Path dir, StudySettings settings, SearchSpace space, Sampler sampler,
                                Scheduler scheduler) throws IOException {
+        sampler.check(space);
         if (Files.exists(dir.resolve(JOURNAL))) {
             throw new BadInputException("--out " + dir + ": already holds a study (use --resume to continue it)");
         }
@@ -72,6 +73,7 @@ public final class Study implements AutoCloseable {
     /** Reopens the study in {@code dir}; it must be a study made with the same fingerprint. */
     public static Study resume(Path dir, StudySettings settings, SearchSpace space, Sampler sampler,
                                Scheduler scheduler) throws IOException {
+        sampler.check(space);
         Path file = dir.resolve(JOURNAL);
         if (!Files.exists(file)) {
             throw new BadInputException("--resume " + dir + ": not a study folder (no " + JOURNAL + ")");
@@ -91,47 +93,10 @@ public final class Study implements AutoCloseable {
     }
 
     private void replay(List<JsonNode> events) throws IOException {
-        Map<Integer, List<JsonNode>> epochs = new LinkedHashMap<>();
-        Map<Integer, Integer> checkpointed = new HashMap<>();
-        for (JsonNode e : events) {
-            int n = e.path("trial").asInt(-1);
-            switch (e.path("event").asText()) {
-                case "created" -> {
-                    Map<String, Object> params = new LinkedHashMap<>();
-                    e.get("params").fields().forEachRemaining(f -> params.put(f.getKey(),
-                            f.getValue().isInt() ? (Object) f.getValue().asInt()
-                                    : f.getValue().isNumber() ? (Object) f.getValue().asDouble() : f.getValue().asText()));
-                    trials.add(new Trial(n, params, e.get("seed").asLong(), TrialState.RUNNING, List.of(), Map.of(),
-                            "", 0));
-                    epochs.put(n, new ArrayList<>());
-                }
-                case "started", "resumed" -> {
-                    int from = e.path("epoch").asInt(0);
-                    Trial t = trials.get(n).resumedAt(from);
-                    trials.set(n, e.has("worker") ? t.onWorker(e.get("worker").asText()) : t);
-                    epochs.get(n).removeIf(x -> x.get("epoch").asInt() > from);
-                    checkpointed.computeIfPresent(n, (k, v) -> Math.min(v, from));
-                }
-                case "epoch" -> {
-                    trials.set(n, trials.get(n).withEpoch(e.get("value").asDouble(), e.path("seconds").asDouble()));
-                    epochs.get(n).add(e);
-                    if (e.path("checkpoint").asBoolean(false)) {
-                        checkpointed.put(n, e.get("epoch").asInt());
-                    }
-                }
-                case "completed", "pruned", "failed" -> {
-                    Map<String, Double> metrics = new LinkedHashMap<>();
-                    e.path("metrics").fields().forEachRemaining(f -> metrics.put(f.getKey(), f.getValue().asDouble()));
-                    TrialState state = switch (e.get("event").asText()) {
-                        case "completed" -> TrialState.COMPLETE;
-                        case "pruned" -> TrialState.PRUNED;
-                        default -> TrialState.FAILED;
-                    };
-                    trials.set(n, trials.get(n).finished(state, metrics, e.path("seconds").asDouble()));
-                }
-                default -> { }
-            }
-        }
+        StudyHistory h = StudyHistory.replay(events);
+        trials.addAll(h.trials());
+        Map<Integer, List<JsonNode>> epochs = h.epochs();
+        Map<Integer, Integer> checkpointed = h.checkpointed();
         // interrupted trials go on from their last checkpoint on disk, or from the start
         for (Trial t : trials) {
             if (t.state() == TrialState.RUNNING) {

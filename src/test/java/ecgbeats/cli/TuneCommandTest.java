@@ -119,7 +119,11 @@ class TuneCommandTest {
         assertBad("option '--time-budget': expected a duration such as 45s, 90m or 2h, not 'soon'", tune(out, "--time-budget", "soon"));
         assertBad("--listen nowhere: expected HOST:PORT", tune(out, "--listen", "nowhere"));
         assertBad("--workers and --worker-threads at least 0", tune(out, "--workers", "-1"));
-        assertFalse(Files.exists(out.resolve("journal.jsonl")));
+        Files.writeString(wrong, "hidden: {choice: [4, 8]}\nlr: {loguniform: [1e-4, 1e-2]}\n");
+        assertBad("grid search needs a space of choices only, and 'lr' is not a choice",
+                "tune", "--data", data.toString(), "--model", "cnn2d", "--space", wrong.toString(), "--search", "grid",
+                "--trials", "4", "--out", out.toString());
+        assertFalse(Files.exists(out), "nothing written, no worker started: " + out);
 
         Path other = dir.resolve("other.ecgb");
         assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "213",

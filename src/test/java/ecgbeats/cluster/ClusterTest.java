@@ -14,6 +14,7 @@ import ecgbeats.tune.Study;
 import ecgbeats.tune.StudySettings;
 import ecgbeats.tune.Trial;
 import ecgbeats.tune.TrialState;
+import ecgbeats.tune.TrialRunner;
 import ecgbeats.tune.TrialTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,35 @@ class ClusterTest {
         assertEquals("b", moved.get(0).get("worker").asText());
         assertTrue(log.contains("b:" + moved.get(0).get("trial").asInt() + "@3"), log.toString());
         assertEquals(5, events.stream().filter(e -> e.get("event").asText().equals("completed")).count());
+    }
+
+    @Test
+    void anEpochTheStudyCannotRecordFailsItsTrialInsteadOfHangingTheStudy() throws Exception {
+        String cluster = "test-" + System.nanoTime();
+        List<String> log = new CopyOnWriteArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(1);
+        try (Coordinator c = Coordinator.start(cluster, "127.0.0.1", 5830, true, "{\"job\": 1}", (t, f) -> { })) {
+            workers.submit(() -> new Worker(cluster, c.address(), 5000, "a", QUIET)
+                    .serve(job -> backend("a", log, e -> { })));
+            TrialRunner.EpochReporter journalOnAFullDisk = (epoch, value, metrics, checkpoint) -> {
+                if (epoch == 2) {
+                    throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
+                }
+                return ecgbeats.tune.Decision.CONTINUE;
+            };
+            Exception e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> c.run(
+                            new TrialTask(0, Map.of("x", 0.5), 1, 0, null), journalOnAFullDisk)));
+            assertTrue(e.getMessage().contains("recording epoch 2 failed: java.io.IOException: No space left on device"),
+                    e.getMessage());
+            // the worker was told to stop and takes the next trial
+            Map<String, Double> next = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(60), () -> c.run(new TrialTask(1, Map.of("x", 0.9), 1, 0, null),
+                            (epoch, value, metrics, checkpoint) -> ecgbeats.tune.Decision.CONTINUE));
+            assertEquals(0.9, next.get("recall_macro"), 1e-9);
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /** Any Serializable class would do: the cluster must not deserialize it. */

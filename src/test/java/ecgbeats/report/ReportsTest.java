@@ -79,6 +79,24 @@ class ReportsTest {
     }
 
     @Test
+    void aStudyReportCountsOnlyTheEpochsTheStudyKept() throws IOException {
+        Path study = study(dir);
+        // trial 0 ran 3 epochs on worker a, which died after the checkpoint of epoch 1; on worker b it went on
+        // from epoch 1 with lower values. Epochs 2 and 3 of the first attempt no longer count.
+        String moved = Files.readString(study.resolve("journal.jsonl")).replace(
+                "{\"event\":\"completed\",\"time\":\"2026-11-27T10:00:50Z\",\"trial\":0}",
+                "{\"event\":\"started\",\"time\":\"2026-11-27T10:00:40Z\",\"trial\":0,\"epoch\":1,\"worker\":\"b\"}\n"
+                + "{\"event\":\"epoch\",\"time\":\"2026-11-27T10:00:45Z\",\"trial\":0,\"epoch\":2,\"value\":0.61}\n"
+                + "{\"event\":\"completed\",\"time\":\"2026-11-27T10:00:50Z\",\"trial\":0}");
+        Files.writeString(study.resolve("journal.jsonl"), moved);
+        String html = Reports.render(study);
+        // trial 2 (0.8 at epoch 3) is the best; trial 0's abandoned 0.8 would tie it, its kept best is 0.61
+        assertTrue(html.contains("Best complete trial: 2, validation recall_macro 0.8000."), html.substring(0, 900));
+        assertEquals(0.61, ecgbeats.tune.StudyHistory.read(study.resolve("journal.jsonl")).trials().get(0).best()
+                .getAsDouble(), 1e-12);
+    }
+
+    @Test
     void aFolderThatIsNeitherIsRefused() throws IOException {
         BadInputException e = assertThrows(BadInputException.class, () -> Reports.render(dir));
         assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());

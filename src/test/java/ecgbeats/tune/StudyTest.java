@@ -131,6 +131,21 @@ class StudyTest {
     }
 
     @Test
+    void aBooleanChoiceIsStillBooleanAfterAResume() throws Exception {
+        SearchSpace flags = SearchSpaces.parse("s", "x: {uniform: [0, 1]}\nwide: {choice: [true, false]}\n");
+        try (Study s = Study.create(dir, settings(3, "f"), flags, new RandomSampler(), new FifoScheduler())) {
+            s.run(CURVE, 1);
+        }
+        try (Study s = Study.resume(dir, settings(3, "f"), flags, new RandomSampler(), new FifoScheduler())) {
+            for (Trial t : s.trials()) {
+                Object v = t.params().get("wide");
+                assertTrue(v instanceof Boolean, "trial " + t.number() + ": " + v + " (" + v.getClass() + ")");
+                assertTrue(((Domain.Choice) flags.domains().get("wide")).values().indexOf(v) >= 0);
+            }
+        }
+    }
+
+    @Test
     void aResumeMustMatchTheStudy() throws Exception {
         try (Study s = Study.create(dir, settings(1, "data=abc"), SPACE, new RandomSampler(), new FifoScheduler())) {
             s.run(CURVE, 1);
