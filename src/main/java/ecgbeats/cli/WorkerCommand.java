@@ -26,6 +26,9 @@ final class WorkerCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--join", required = true, paramLabel = "HOST:PORT", description = "The coordinator's address, "
             + "as tune prints it.")
     String join;
@@ -69,18 +72,19 @@ final class WorkerCommand implements Callable<Integer> {
         Worker.Exit exit;
         try {
             exit = new Worker(study, join, connectTimeout * 1000L, me, System.out).serve(this::backend);
-        } catch (IllegalStateException e) {
-            if (e.getClass().getName().startsWith("com.hazelcast.") || e.getMessage() != null
-                    && e.getMessage().contains("Unable to connect")) {
-                throw new BadInputException("--join " + join + ": no study " + study + " answers there");
-            }
-            throw e;
+        } catch (Worker.Unreachable e) {
+            throw new BadInputException("--join " + join + ": no study " + study + " answers there");
         } finally {
             if (work == null) {
                 AtomicFile.deleteTree(scratch);
             }
         }
-        return exit == Worker.Exit.STUDY_OVER ? 0 : 3;
+        if (exit == Worker.Exit.COORDINATOR_GONE) {
+            spec.commandLine().getErr().println("ecgbeats: the study's coordinator at " + join
+                    + " is gone; this worker leaves");
+            return CommandLines.FAILURE;
+        }
+        return 0;
     }
 
     private WorkerBackend backend(String jobJson) {

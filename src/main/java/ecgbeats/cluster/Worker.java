@@ -29,6 +29,13 @@ public final class Worker {
     /** Why a worker ended. */
     public enum Exit { STUDY_OVER, COORDINATOR_GONE }
 
+    /** The coordinator could not be reached at all, or it serves no study. */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** How long a worker waits for the coordinator to answer an epoch before it gives up on it. */
     private static final long VERDICT_TIMEOUT_SECONDS = 600;
 
@@ -59,10 +66,15 @@ public final class Worker {
      * Joins and serves trials until the study is over or the coordinator is gone. {@code backends}
      * makes the backend from the study's job description (once, on joining).
      *
-     * @throws IllegalStateException when the coordinator cannot be reached at all
+     * @throws Unreachable when the coordinator cannot be reached at all, or serves no study
      */
     public Exit serve(Function<String, WorkerBackend> backends) {
-        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
+        HazelcastInstance client;
+        try {
+            client = HazelcastClient.newHazelcastClient(config);
+        } catch (RuntimeException e) { // Hazelcast gives up connecting with an IllegalStateException
+            throw new Unreachable("no coordinator answers at " + config.getNetworkConfig().getAddresses(), e);
+        }
         AtomicBoolean connected = new AtomicBoolean(true);
         client.getLifecycleService().addLifecycleListener(e -> {
             switch (e.getState()) {
@@ -78,7 +90,7 @@ public final class Worker {
                 try {
                     job = (String) link(() -> client.getMap(Coordinator.JOB).get("job"));
                     if (job == null) {
-                        throw new IllegalStateException("the cluster has no study to serve");
+                        throw new Unreachable("the cluster has no study to serve", null);
                     }
                 } catch (LinkFailure e) {
                     if (!reconnected(client, connected)) {

@@ -50,27 +50,35 @@ public final class Network implements AutoCloseable {
         this.block = model.getBlock();
     }
 
-    /** A new network with parameters initialised from {@code seed}. */
+    /** A new network with parameters initialised from {@code seed} (which also seeds PyTorch's generator). */
     public static Network create(ModelSpec spec, long seed) {
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        return build(spec);
+    }
+
+    /** The network of {@code spec} with freshly initialised parameters; frees what it made if building fails. */
+    private static Network build(ModelSpec spec) {
         Model model = Model.newInstance("ecgbeats-" + spec.architecture().id());
-        model.setBlock(Models.build(spec));
-        Network n = new Network(spec, model);
         try {
+            model.setBlock(Models.build(spec));
+            Network n = new Network(spec, model);
             n.block.initialize(model.getNDManager(), DataType.FLOAT32, n.inputShapes(1));
+            return n;
         } catch (RuntimeException e) {
             model.close();
             throw e;
         }
-        return n;
     }
 
-    /** A network with the parameters saved in {@code file} by {@link #save}. */
+    /**
+     * A network with the parameters saved in {@code file} by {@link #save}. Loading does not
+     * reseed PyTorch's random generator (the parameters drawn before the file's replace them).
+     */
     public static Network load(ModelSpec spec, Path file) {
         if (!Files.exists(file)) {
             throw BadInputException.inFile(file, "model parameters not found");
         }
-        Network n = create(spec, 0);
+        Network n = build(spec);
         try (InputStream in = Files.newInputStream(file)) {
             n.block.loadParameters(n.model.getNDManager(), new DataInputStream(new java.io.BufferedInputStream(in)));
         } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {

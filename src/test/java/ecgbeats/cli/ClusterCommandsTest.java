@@ -123,4 +123,24 @@ class ClusterCommandsTest {
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains("no study ecgbeats-none answers there"), r.err());
     }
+
+    @Test
+    void aWorkerWhoseCoordinatorDiesLeavesWithExitCodeOne(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path data = StudyFixtures.dataset(tmp);
+        String job = new StudyJob(data.toString(), ecgbeats.data.DatasetFile.sha256(data), "cnn2d", 1, 0.2,
+                "recall_macro").toJson();
+        String name = "gone-" + System.nanoTime();
+        ecgbeats.cluster.Coordinator c = ecgbeats.cluster.Coordinator.start(name, "127.0.0.1", 5870, true, job,
+                (trial, files) -> { });
+        java.util.concurrent.CompletableFuture<Cli.Run> worker = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Cli.run("worker", "--join", c.address(), "--study", name, "--connect-timeout", "2"));
+        assertTrue(c.awaitCapacity(60, TimeUnit.SECONDS), "the worker joined and asked for a trial");
+        // the coordinator's machine goes away without a word
+        com.hazelcast.core.Hazelcast.getAllHazelcastInstances().stream()
+                .filter(h -> h.getConfig().getClusterName().equals(name))
+                .forEach(h -> h.getLifecycleService().terminate());
+        Cli.Run r = worker.get(2, TimeUnit.MINUTES);
+        assertEquals(1, r.code(), "OUT " + r.out() + " ERR " + r.err());
+        assertTrue(r.err().contains("coordinator at " + c.address() + " is gone; this worker leaves"), "ERR " + r.err());
+    }
 }

@@ -171,6 +171,15 @@ class TrainJobTest {
     }
 
     @Test
+    void loadingARunLeavesPyTorchsRandomGeneratorAlone() throws IOException {
+        new TrainJob(data, small(), dir.resolve("r"), false).run(EpochListener.none(), quiet);
+        ai.djl.engine.Engine.getInstance().setRandomSeed(1234);
+        try (Network net = new RunDirectory(dir.resolve("r")).loadNetwork()) {
+            assertEquals(1234, ai.djl.engine.Engine.getInstance().getSeed());
+        }
+    }
+
+    @Test
     void aRunFolderWithoutParametersIsBadInput() throws IOException {
         new TrainJob(data, small(), dir.resolve("r"), false).run(EpochListener.none(), quiet);
         Files.delete(dir.resolve("r/model.params"));
