@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
                 PredictCommand.class, TuneCommand.class, TrialCommand.class, WorkerCommand.class, BenchCommand.class,
                 TuneBenchCommand.class, ClusterBenchCommand.class, DetectBenchCommand.class, ReportCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -17,8 +17,10 @@ public final class Main implements Runnable {
         System.exit(CommandLines.create().execute(args));
     }
 
+    /** Without a subcommand: the usage on stderr, and the exit code of bad usage. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLines.BAD_INPUT;
     }
 }

@@ -141,6 +141,9 @@ class DataCommandsTest {
         assertBadInput(out, "--seed", "data", "build", "--source", TestData.bundled().toString(),
                 "--seed", "abc", "--out", out.toString());
         assertBadInput(null, "Unknown option", "data", "stats", "x", "--frobnicate");
+        Cli.Run none = Cli.run();
+        assertEquals(2, none.code(), "no subcommand is bad usage");
+        assertTrue(none.err().contains("Usage: ecgbeats"), none.err());
         assertBadInput(out, "--valid-records 208,x: expected record numbers separated by commas (e.g. 101,201,223) "
                 + "or 'beats'", "data", "build", "--source", TestData.bundled().toString(), "--protocol", "inter",
                 "--valid-records", "208,x", "--out", out.toString());
