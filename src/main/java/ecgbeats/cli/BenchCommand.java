@@ -30,6 +30,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--infer-batch", defaultValue = "256", description = "Inference batch. Default: ${DEFAULT-VALUE}.")
     int inferBatch;
 
+    @Option(names = "--batch", paramLabel = "N", description = "Training batch (default: the study's, 16 for cnn2d "
+            + "and 32 for cnngru1d).")
+    Integer trainBatch;
+
     @Option(names = "--json", description = "One JSON object per line.")
     boolean json;
 
@@ -41,7 +45,10 @@ final class BenchCommand implements Callable<Integer> {
             if (a != Architecture.CNN2D && a != Architecture.CNNGRU1D) {
                 throw new ecgbeats.data.BadInputException("--model " + name + ": bench runs cnn2d or cnngru1d");
             }
-            int batch = a == Architecture.CNN2D ? 16 : 32;
+            int batch = trainBatch != null ? trainBatch : a == Architecture.CNN2D ? 16 : 32;
+            if (batch < 1 || inferBatch < 1 || steps < 1) {
+                throw new ecgbeats.data.BadInputException("--batch, --infer-batch and --steps must be at least 1");
+            }
             for (Benchmark.Result r : Benchmark.measure(ModelSpec.studyBest(a), batch, steps, inferBatch, 0)) {
                 if (json) {
                     ObjectNode o = mapper.createObjectNode();

@@ -2,15 +2,38 @@ package ecgbeats.model;
 
 import ecgbeats.data.BadInputException;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * What a model sees besides the beat's samples: {@code none}, or {@code rr}, the beat's eight
- * RR-interval features (SPEC §2 "Features"), standardised with the train split's statistics
- * and joined to the trunk's output before the dense head.
+ * What a model sees besides the beat's samples (SPEC §2 "Features"): nothing; {@code rr}, the
+ * beat's eight RR-interval features; or {@code rr_norm}, only the four divided by the record's
+ * mean RR. The normalised four carry a beat's prematurity without the patient's heart rate,
+ * which is what carries over to patients training never saw: on the inter-patient protocol the
+ * raw intervals in seconds let a model learn its training patients' rates instead
+ * (docs/results.md measures both).
  */
 public enum Features {
-    NONE, RR;
+    NONE(new int[0]),
+    RR(new int[] {0, 1, 2, 3, 4, 5, 6, 7}),
+    RR_NORM(new int[] {4, 5, 6, 7});
+
+    private final int[] columns;
+
+    Features(int[] columns) {
+        this.columns = columns;
+    }
+
+    /** The columns of the stored RR features ({@code ecgbeats.data.beat.RrFeatures} order) the model reads. */
+    public int[] columns() {
+        return columns.clone();
+    }
+
+    /** Whether the model reads RR features at all. */
+    public boolean usesRr() {
+        return columns.length > 0;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -22,6 +45,7 @@ public enum Features {
                 return f;
             }
         }
-        throw new BadInputException("features: '" + s + "' is not none or rr");
+        throw new BadInputException("features: '" + s + "' is not one of "
+                + Arrays.stream(values()).map(Features::id).collect(Collectors.joining(", ")));
     }
 }

@@ -47,8 +47,8 @@ public final class Models {
             case CNN1D -> cnn1d(s, c);
             case GRU -> gru(s);
         };
-        if (s.features() == Features.RR) {
-            return new RhythmJoin(p.trunk(), new SequentialBlock().addAll(p.head()));
+        if (s.features().usesRr()) {
+            return new RhythmJoin(p.trunk(), new SequentialBlock().addAll(p.head()), s.features(), s.dropout());
         }
         // one flat sequence, as before features existed: parameter files of those models still load
         return p.trunk().addAll(p.head());

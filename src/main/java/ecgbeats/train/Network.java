@@ -107,7 +107,7 @@ public final class Network implements AutoCloseable {
 
     /** Whether the model reads RR features beside the samples. */
     public boolean usesRr() {
-        return spec.features() == Features.RR;
+        return spec.features().usesRr();
     }
 
     private Shape[] inputShapes(int n) {
@@ -162,7 +162,8 @@ public final class Network implements AutoCloseable {
      */
     public float[] logProbabilities(BeatTable table, int batch) {
         if (usesRr() && !table.hasRr()) {
-            throw new BadInputException("the model reads RR features (features=rr), and these beats have none "
+            throw new BadInputException("the model reads RR features (features=" + spec.features().id()
+                    + "), and these beats have none "
                     + "(a Kaggle CSV, or a dataset file of format 1)");
         }
         int n = table.size();

@@ -8,7 +8,7 @@ import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
 import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.data.beat.BeatTable;
-import ecgbeats.model.Features;
+
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -106,9 +106,10 @@ public final class TrainJob {
             throw new BadInputException(dataFile + ": its train split is already balanced ("
                     + data.provenance().balancing().method().id() + "); train it with balance=none");
         }
-        if (config.model().features() == Features.RR && !data.hasRr()) {
+        if (config.model().features().usesRr() && !data.hasRr()) {
             throw new BadInputException(dataFile + ": the dataset has no RR features (a Kaggle CSV import, or a "
-                    + "dataset file of format 1), and features=rr asks for them; build it from records with data build");
+                    + "dataset file of format 1), and features=" + config.model().features().id()
+                    + " asks for them; build it from records with data build");
         }
         String sha = DatasetFile.sha256(dataFile);
         RunDirectory dir = new RunDirectory(out);

@@ -29,7 +29,7 @@ class ModelsTest {
             Block b = Models.build(spec);
             Shape in = new Shape(spec.architecture().input().batchShape(batch));
             NDList inputs = new NDList(m.randomUniform(0, 1, in));
-            if (spec.features() == Features.RR) {
+            if (spec.features().usesRr()) {
                 Shape rr = new Shape(batch, RrFeatures.COUNT);
                 b.initialize(m, DataType.FLOAT32, in, rr);
                 inputs.add(m.randomUniform(0, 2, rr));
@@ -43,19 +43,22 @@ class ModelsTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
-    void rrFeaturesJoinTheHeadsFirstLayerAndNothingElse(Architecture a) {
+    void rrFeaturesJoinTheHeadsFirstLayerThroughTheirOwnDenseLayer(Architecture a) {
         ModelSpec plain = ModelSpec.defaults(a);
-        ModelSpec rr = plain.with(Map.of("features", "rr"));
         long[] without = outputShapeAndParams(plain, 3);
-        long[] with = outputShapeAndParams(rr, 3);
-        assertEquals(3, with[0]);
-        assertEquals(5, with[1]);
-        // the head's first Linear has 8 more inputs; the standardisation's 16 numbers are not trained
         long firstHeadUnits = switch (a) {
             case CNN2D, CNN1D, CNNGRU1D -> plain.hidden();
             case TRANSFORMER2D, TRANSFORMER1D, GRU -> Models.CLASSES;
         };
-        assertEquals(without[2] + RrFeatures.COUNT * firstHeadUnits, with[2]);
+        for (String features : new String[] {"rr", "rr_norm"}) {
+            long[] with = outputShapeAndParams(plain.with(Map.of("features", features)), 3);
+            assertEquals(3, with[0]);
+            assertEquals(5, with[1]);
+            // Linear(F -> 32) for the rhythm, 32 more inputs to the head's first Linear; the standardisation's
+            // 16 numbers are not trained
+            int f = features.equals("rr") ? 8 : 4;
+            assertEquals(without[2] + (f * 32L + 32) + 32L * firstHeadUnits, with[2], features);
+        }
     }
 
     @ParameterizedTest

@@ -58,6 +58,30 @@ class RhythmFeaturesTest {
         return Math.min(m.perClass().get("N").recall(), m.perClass().get("S").recall());
     }
 
+    /**
+     * The mechanism on real beats (full MIT-BIH database; skipped without it): trained on four DS1
+     * records and tested on two DS2 patients it never saw, the same small model finds far more of
+     * their S beats with the normalised rhythm than without. Measured here (2 threads, 2026-11-27):
+     * S recall 0.25 without, 0.89 with rr_norm (0.51 with all eight features, raw seconds included).
+     */
+    @Test
+    void onUnseenPatientsTheRhythmFindsTheSBeatsTheShapeMisses() throws IOException {
+        Path data = dir.resolve("inter-small.ecgb");
+        DatasetFile.write(ecgbeats.data.DatasetBuilder.build(new ecgbeats.data.BuildRequest(
+                ecgbeats.TestData.fullDatabase(), ecgbeats.data.Protocol.INTER, java.util.List.of(118, 209, 220, 223,
+                222, 232), 1, 0, 0.1, ecgbeats.data.beat.ExtractionSettings.KACHUEE, null)), data);
+        double[] sRecall = new double[2];
+        int i = 0;
+        for (String features : new String[] {"none", "rr_norm"}) {
+            RunConfig rc = RunConfig.defaults(Architecture.CNN2D).with(Map.of("hidden", "16", "batch", "32",
+                    "epochs", "3", "class_weights", "true", "features", features));
+            TrainJob.Outcome o = new TrainJob(data, rc, dir.resolve(features), true).run(EpochListener.none(), quiet);
+            sRecall[i++] = o.test().perClass().get("S").recall();
+        }
+        assertTrue(sRecall[1] > sRecall[0] + 0.4, "S recall on DS2 records 222 and 232: " + sRecall[0]
+                + " from the shape alone, " + sRecall[1] + " with the rhythm");
+    }
+
     @Test
     void rhythmScalingIsMeanAndPopulationDeviationPerFeature() {
         BeatDataset d = SyntheticBeats.rhythmDataset(2, 1);
