@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Throughput of ecgbeats against the PyTorch reference on this machine, interleaved
 # (ecgbeats, PyTorch, ecgbeats, PyTorch) because these machines are noisy. Needs Debian's
-# PyTorch: apt-get install -y python3-torch. Prints the JSON lines, then the ratios of the
+# PyTorch (apt-get install -y python3-torch) for bench/pytorch_reference.py, our own PyTorch
+# version of the two models. Prints the JSON lines, then the ratios of the
 # medians per model and phase.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-reference="${TORCH_REFERENCE:-$here/../shared/bench/torch_reference.py}"
+reference="${TORCH_REFERENCE:-$here/bench/pytorch_reference.py}"
 rounds="${ROUNDS:-2}"
 out="$(mktemp)"
 for _ in $(seq "$rounds"); do

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the lines of a queue file one at a time, each with one PyTorch thread: two lanes side by
-# side use both cores better than one run with two threads (see README, "Scaling out").
+# side use both cores better than one run with two threads (see README, "More machines").
 # A line is "NAME COMMAND..."; its output goes to NAME.log beside the queue, and QUEUE.done
 # records start, end, exit code and wall seconds. The first line is taken off before it runs,
 # so the queue can be edited while a lane works through it.

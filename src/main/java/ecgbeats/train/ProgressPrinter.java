@@ -3,11 +3,15 @@ package ecgbeats.train;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** Prints one line per epoch: throughput, losses, validation metrics, learning rate, ETA. */
+/**
+ * Prints one line per epoch: throughput, losses, validation metrics (and the objective, when it
+ * is not the macro recall shown), learning rate, ETA from the epochs this process has run.
+ */
 public final class ProgressPrinter implements EpochListener {
 
     private final PrintStream out;
     private double seconds;
+    private int epochs;
 
     public ProgressPrinter(PrintStream out) {
         this.out = out;
@@ -16,11 +20,14 @@ public final class ProgressPrinter implements EpochListener {
     @Override
     public Decision onEpoch(EpochResult r, int maxEpochs) {
         seconds += r.seconds();
-        double eta = seconds / r.epoch() * (maxEpochs - r.epoch());
-        out.printf(Locale.ROOT, "epoch %2d/%d  %,7.0f beats/s  loss %.4f | valid loss %.4f  acc %.4f  recall %.4f"
+        epochs++; // a resumed run's earlier epochs were timed by another process
+        double eta = seconds / epochs * (maxEpochs - r.epoch());
+        String score = r.score() == r.valid().recallMacro() || r.score() == r.valid().accuracy() ? ""
+                : String.format(Locale.ROOT, "  objective %.4f", r.score());
+        out.printf(Locale.ROOT, "epoch %2d/%d  %,7.0f beats/s  loss %.4f | valid loss %.4f  acc %.4f  recall %.4f%s"
                         + " | lr %.1e | %5.1f s  ETA %s%n",
                 r.epoch(), maxEpochs, r.beatsPerSecond(), r.trainLoss(), r.validLoss(), r.valid().accuracy(),
-                r.valid().recallMacro(), r.lr(), r.seconds(), duration(eta));
+                r.valid().recallMacro(), score, r.lr(), r.seconds(), duration(eta));
         out.flush();
         return Decision.CONTINUE;
     }
