@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code data build}: WFDB records to a beat dataset. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Cut the beats of WFDB records (SPEC §1) and split them into train, valid and test.")
+        description = "Cut the beats of WFDB records (docs/reference.md §1) and split them into train, valid and test.")
 final class DataBuildCommand implements Callable<Integer> {
 
     @Mixin

@@ -21,7 +21,7 @@ final class DataStatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A dataset file.")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON object (SPEC §7).")
+    @Option(names = "--json", description = "Print one JSON object (docs/reference.md §5).")
     boolean json;
 
     @Override

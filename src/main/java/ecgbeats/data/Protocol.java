@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 
-/** How beats are divided into train and test (SPEC §1). */
+/** How beats are divided into train and test (docs/reference.md §1). */
 public enum Protocol {
     /** All beats pooled, stratified random 80/20 split: the study's and Kaggle's protocol. */
     INTRA,

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The model families of SPEC §2, each with the input layout it sees and the model
+ * The model families of docs/reference.md §2, each with the input layout it sees and the model
  * hyperparameters it uses. A hyperparameter outside that set is refused, never ignored.
  */
 public enum Architecture {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a model sees besides the beat's samples (SPEC §2 "Features"): nothing; {@code rr}, the
+ * What a model sees besides the beat's samples (docs/reference.md §2 "Features"): nothing; {@code rr}, the
  * beat's eight RR-interval features; or {@code rr_norm}, only the four divided by the record's
  * mean RR. The normalised four carry a beat's prematurity without the patient's heart rate,
  * which is what carries over to patients training never saw: on the inter-patient protocol the

@@ -1,7 +1,7 @@
 package ecgbeats.model;
 
 /**
- * How a beat is shaped for a model (SPEC §1): the 187 samples zero-padded to 192, seen as a
+ * How a beat is shaped for a model (docs/reference.md §1): the 187 samples zero-padded to 192, seen as a
  * one-channel sequence (1, 192) or, row by row, as a one-channel 16 × 12 grid.
  */
 public enum InputLayout {

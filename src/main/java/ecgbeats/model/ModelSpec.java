@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A model: its architecture and the hyperparameters it uses (SPEC §2). Fields an architecture
+ * A model: its architecture and the hyperparameters it uses (docs/reference.md §2). Fields an architecture
  * does not use hold their defaults and are left out of {@link #asMap()}.
  */
 public record ModelSpec(Architecture architecture, int hidden, int numLayers, int numBlocks, double dropout,
@@ -48,7 +48,7 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
         };
     }
 
-    /** The study's best configuration of its two headline models (SPEC §8). */
+    /** The study's best configuration of its two headline models (docs/reference.md §2). */
     public static ModelSpec studyBest(Architecture a) {
         return switch (a) {
             case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE);

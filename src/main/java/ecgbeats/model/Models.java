@@ -22,7 +22,7 @@ import ai.djl.util.Pair;
 
 import java.util.List;
 
-/** Builds the DJL block of a {@link ModelSpec} (SPEC §2). Every model ends in 5 logits. */
+/** Builds the DJL block of a {@link ModelSpec} (docs/reference.md §2). Every model ends in 5 logits. */
 public final class Models {
 
     public static final int CLASSES = 5;

@@ -18,7 +18,7 @@ import ai.djl.util.PairList;
 import ecgbeats.data.beat.RrFeatures;
 
 /**
- * A model that sees a beat's rhythm as well as its shape (SPEC §2 "Features"): its inputs are
+ * A model that sees a beat's rhythm as well as its shape (docs/reference.md §2 "Features"): its inputs are
  * the beat's samples and its eight {@link RrFeatures}. The trunk reads the samples; the
  * features are standardised with the train split's means and deviations (kept as parameters
  * that training does not change, so they travel with the weights), the ones the model reads

@@ -3,7 +3,7 @@ package ecgbeats.train;
 import java.util.Locale;
 
 /**
- * Training produced a number that cannot be true (SPEC §3): a loss or a gradient that is NaN or
+ * Training produced a number that cannot be true (docs/reference.md §3): a loss or a gradient that is NaN or
  * infinite. Training stops at once rather than go on with garbage; the message names where.
  */
 public final class NonFiniteException extends RuntimeException {

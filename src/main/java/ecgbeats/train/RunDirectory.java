@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A run's folder (SPEC §7): {@code config.json} (model, hyperparameters, seed, data file and
+ * A run's folder (docs/reference.md §5): {@code config.json} (model, hyperparameters, seed, data file and
  * its SHA-256, the dataset's provenance, software versions), {@code history.csv},
  * {@code metrics.json}, {@code predictions.csv} and the parameters in {@code model.params};
  * while it trains, {@code state.json} ({@link RunState}) and the last epoch's checkpoint.

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a model is trained (SPEC §3). Names in {@link #KEYS} are the ones {@code --set} and
+ * How a model is trained (docs/reference.md §3). Names in {@link #KEYS} are the ones {@code --set} and
  * config files use.
  *
  * @param batch          beats per step

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The training loop (SPEC §3): shuffled mini-batches, weighted cross-entropy, Adam or AdamW,
+ * The training loop (docs/reference.md §3): shuffled mini-batches, weighted cross-entropy, Adam or AdamW,
  * ReduceLROnPlateau on the validation loss, early stopping on the validation objective with
  * the best epoch's weights restored at the end. Looks at validation only; test is never seen.
  */

@@ -6,7 +6,7 @@ import ecgbeats.data.BadInputException;
 
 import java.util.Locale;
 
-/** The sampling methods of SPEC §1; class weights are separate and combine with any of them. */
+/** The sampling methods of docs/reference.md §1; class weights are separate and combine with any of them. */
 public enum BalanceMethod {
     NONE((t, r) -> t),
     OVERSAMPLE(new RandomOversampler()),

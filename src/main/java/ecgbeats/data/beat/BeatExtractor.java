@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cuts labelled beats out of a record (SPEC §1): the lead is resampled, each window of
+ * Cuts labelled beats out of a record (docs/reference.md §1): the lead is resampled, each window of
  * {@code windowSeconds} is min-max normalised to [0, 1], and each beat keeps
  * {@code rrFactor} median RR intervals of that window from its R peak, at most
  * {@code beatLength} samples, zero-padded.

@@ -1,7 +1,7 @@
 package ecgbeats.data.beat;
 
 /**
- * How beats are cut from a recording (SPEC §1, after Kachuee et al. 2018).
+ * How beats are cut from a recording (docs/reference.md §1, after Kachuee et al. 2018).
  *
  * @param frequency     the rate the lead is resampled to, Hz
  * @param windowSeconds length of the windows that are normalised to [0, 1]

@@ -1,7 +1,7 @@
 package ecgbeats.data.beat;
 
 /**
- * The rhythm of each beat of a record (SPEC §1 "Rhythm"), from the record's R-peak times:
+ * The rhythm of each beat of a record (docs/reference.md §1 "Rhythm"), from the record's R-peak times:
  * <ol>
  *   <li>pre-RR: seconds since the previous beat;</li>
  *   <li>post-RR: seconds to the next beat;</li>

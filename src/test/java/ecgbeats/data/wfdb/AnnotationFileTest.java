@@ -38,7 +38,7 @@ class AnnotationFileTest {
                 }
             }
         }
-        // SPEC §1: N 90,631, S 2,781, V 7,236, F 803, Q 8,043
+        // docs/reference.md §1: N 90,631, S 2,781, V 7,236, F 803, Q 8,043
         assertArrayEquals(new int[] {90631, 2781, 7236, 803, 8043}, counts);
     }
 
