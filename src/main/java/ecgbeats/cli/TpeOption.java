@@ -6,10 +6,10 @@ import picocli.CommandLine.Option;
 /** {@code --tpe}: which settings the TPE sampler uses (tune and tune-bench). */
 final class TpeOption {
 
-    @Option(names = "--tpe", defaultValue = "hyperopt", paramLabel = "hyperopt|optuna|joint",
-            description = "TPE settings: hyperopt (the study's, 20 random start-up trials), optuna "
-                    + "(10 start-up trials, best 10 %% as the good set) or joint (optuna with one multivariate "
-                    + "estimator). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tpe", defaultValue = "joint", paramLabel = "joint|hyperopt|optuna",
+            description = "TPE settings: joint (the best the project has measured: Optuna's settings with one "
+                    + "multivariate estimator), hyperopt (the study's: 20 random start-up trials) or optuna "
+                    + "(10 start-up trials, best 10 %% as the good set). Default: ${DEFAULT-VALUE}.")
     TpeSampler.Preset preset;
 
     /** The preset's name as users type it. */
