@@ -30,6 +30,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void sharedUtilitiesDependOnNoLayer() {
+        noClasses().that().resideInAPackage("ecgbeats.util..")
+                .should().dependOnClassesThat().resideInAnyPackage("ecgbeats.data..", "ecgbeats.model..",
+                        "ecgbeats.train..", "ecgbeats.tune..", "ecgbeats.cluster..", "ecgbeats.report..",
+                        "ecgbeats.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void tuningAndTheClusterKnowNoBeats() {
+        noClasses().that().resideInAnyPackage("ecgbeats.tune..", "ecgbeats.cluster..")
+                .should().dependOnClassesThat().resideInAPackage("ecgbeats.data..")
+                .check(classes);
+    }
+
+    @Test
     void nothingDependsOnTheCommandLine() {
         noClasses().that().resideOutsideOfPackage("ecgbeats.cli..")
                 .should().dependOnClassesThat().resideInAPackage("ecgbeats.cli..")

@@ -43,11 +43,11 @@ final class BenchCommand implements Callable<Integer> {
         for (String name : models) {
             Architecture a = Architecture.parse(name);
             if (a != Architecture.CNN2D && a != Architecture.CNNGRU1D) {
-                throw new ecgbeats.data.BadInputException("--model " + name + ": bench runs cnn2d or cnngru1d");
+                throw new ecgbeats.util.BadInputException("--model " + name + ": bench runs cnn2d or cnngru1d");
             }
             int batch = trainBatch != null ? trainBatch : a == Architecture.CNN2D ? 16 : 32;
             if (batch < 1 || inferBatch < 1 || steps < 1) {
-                throw new ecgbeats.data.BadInputException("--batch, --infer-batch and --steps must be at least 1");
+                throw new ecgbeats.util.BadInputException("--batch, --infer-batch and --steps must be at least 1");
             }
             for (Benchmark.Result r : Benchmark.measure(ModelSpec.studyBest(a), batch, steps, inferBatch, 0)) {
                 if (json) {

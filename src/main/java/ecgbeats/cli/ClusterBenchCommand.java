@@ -2,8 +2,8 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.cluster.ClusterBenchmark;
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

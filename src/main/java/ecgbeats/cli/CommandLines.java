@@ -1,6 +1,6 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.BuildRequest;
 import ecgbeats.data.DatasetBuilder;

@@ -37,7 +37,7 @@ final class DataImportCsvCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(validFraction >= 0 && validFraction < 1)) {
-            throw new ecgbeats.data.BadInputException("--valid-fraction must be in [0, 1): " + validFraction);
+            throw new ecgbeats.util.BadInputException("--valid-fraction must be in [0, 1): " + validFraction);
         }
         BeatDataset d = KaggleCsv.importDataset(train, test, seed, validFraction);
         DatasetFile.write(d, out);

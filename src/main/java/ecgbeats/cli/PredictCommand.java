@@ -1,7 +1,7 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.KaggleCsv;
 import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.data.wfdb.AnnotationCodes;

@@ -1,6 +1,6 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.AtomicFile;
+import ecgbeats.util.AtomicFile;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.BuildRequest;
 import ecgbeats.data.DatasetBuilder;

@@ -1,7 +1,7 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
 import ecgbeats.report.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

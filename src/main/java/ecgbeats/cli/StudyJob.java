@@ -2,7 +2,7 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
 

@@ -2,7 +2,7 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.model.Architecture;
 import ecgbeats.train.ProgressPrinter;

@@ -2,9 +2,9 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.AtomicFile;
+import ecgbeats.util.AtomicFile;
 import ecgbeats.model.Architecture;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.train.Checkpoint;
 import ecgbeats.train.EpochListener;
 import ecgbeats.train.Training;

@@ -2,7 +2,7 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.data.AtomicFile;
+import ecgbeats.util.AtomicFile;
 import ecgbeats.tune.ProcessTrialRunner;
 import ecgbeats.tune.TrialTask;
 

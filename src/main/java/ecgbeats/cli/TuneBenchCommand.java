@@ -46,7 +46,7 @@ final class TuneBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (trials < 1 || seeds < 1) {
-            throw new ecgbeats.data.BadInputException("--trials and --seeds must be at least 1");
+            throw new ecgbeats.util.BadInputException("--trials and --seeds must be at least 1");
         }
         TestFunction f = TestFunction.parse(function);
         String label = tpe.label(search);

@@ -1,11 +1,11 @@
 package ecgbeats.cli;
 
 import ecgbeats.cluster.Coordinator;
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
-import ecgbeats.data.Sha256;
+import ecgbeats.util.Sha256;
 import ecgbeats.model.Architecture;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;

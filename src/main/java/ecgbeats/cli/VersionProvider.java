@@ -1,6 +1,6 @@
 package ecgbeats.cli;
 
-import ecgbeats.data.Version;
+import ecgbeats.util.Version;
 import picocli.CommandLine.IVersionProvider;
 
 /** Prints the version from the jar manifest. */

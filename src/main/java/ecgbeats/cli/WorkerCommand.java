@@ -2,8 +2,8 @@ package ecgbeats.cli;
 
 import ecgbeats.cluster.Worker;
 import ecgbeats.cluster.WorkerBackend;
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.tune.ProcessTrialRunner;
 import ecgbeats.tune.TrialTask;

@@ -1,5 +1,7 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Seeds;
 import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.data.balance.Balancing;
 import ecgbeats.data.beat.BeatTable;

@@ -1,5 +1,6 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.ExtractionSettings;
 
 import java.nio.file.Path;

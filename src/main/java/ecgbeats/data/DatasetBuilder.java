@@ -1,5 +1,9 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Seeds;
+import ecgbeats.util.Sha256;
+import ecgbeats.util.Version;
 import ecgbeats.data.beat.BeatExtractor;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.wfdb.Annotation;

@@ -1,5 +1,9 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.Sha256;
+import ecgbeats.util.Version;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.beat.AamiClass;

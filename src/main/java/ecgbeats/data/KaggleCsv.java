@@ -1,5 +1,10 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.Seeds;
+import ecgbeats.util.Sha256;
+import ecgbeats.util.Version;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.beat.RrFeatures;

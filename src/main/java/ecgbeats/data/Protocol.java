@@ -1,5 +1,6 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 

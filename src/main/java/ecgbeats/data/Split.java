@@ -1,5 +1,6 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
 import java.util.Locale;
 
 /** The three parts of a dataset. Only training data is ever balanced; test is for the final report. */

@@ -1,6 +1,6 @@
 package ecgbeats.model;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package ecgbeats.model;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

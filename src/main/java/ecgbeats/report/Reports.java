@@ -1,6 +1,6 @@
 package ecgbeats.report;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package ecgbeats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package ecgbeats.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.tune.StudyHistory;
 import ecgbeats.tune.Trial;
 import ecgbeats.tune.TrialState;

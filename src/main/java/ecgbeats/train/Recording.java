@@ -1,6 +1,6 @@
 package ecgbeats.train;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.BeatExtractor;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.beat.ExtractionSettings;

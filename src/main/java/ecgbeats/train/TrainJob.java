@@ -2,7 +2,7 @@ package ecgbeats.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;

@@ -1,6 +1,6 @@
 package ecgbeats.train;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.balance.BalanceMethod;
 
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package ecgbeats.train;
 
 import ai.djl.engine.Engine;
-import ecgbeats.data.Seeds;
+import ecgbeats.util.Seeds;
 import ecgbeats.data.StratifiedSplitter;
 import ecgbeats.data.balance.ClassWeights;
 import ecgbeats.data.beat.AamiClass;

@@ -3,7 +3,7 @@ package ecgbeats.tune;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

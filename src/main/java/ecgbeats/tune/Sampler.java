@@ -24,7 +24,7 @@ public interface Sampler {
      * Refuses a space this sampler cannot search, before a study writes anything: a study checks
      * its sampler against its space when it is created or resumed.
      *
-     * @throws ecgbeats.data.BadInputException naming what in the space does not fit
+     * @throws ecgbeats.util.BadInputException naming what in the space does not fit
      */
     default void check(SearchSpace space) {
     }

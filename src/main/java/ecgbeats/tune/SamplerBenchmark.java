@@ -1,6 +1,6 @@
 package ecgbeats.tune;
 
-import ecgbeats.data.Seeds;
+import ecgbeats.util.Seeds;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package ecgbeats.tune;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 /** Samplers by their command-line names. */
 public final class Samplers {

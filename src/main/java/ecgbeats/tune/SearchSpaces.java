@@ -3,7 +3,7 @@ package ecgbeats.tune;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
 import java.nio.file.Files;

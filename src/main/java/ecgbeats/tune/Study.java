@@ -2,9 +2,9 @@ package ecgbeats.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
-import ecgbeats.data.Seeds;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Seeds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

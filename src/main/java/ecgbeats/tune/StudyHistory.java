@@ -1,7 +1,7 @@
 package ecgbeats.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.nio.file.Path;
 import java.time.Instant;

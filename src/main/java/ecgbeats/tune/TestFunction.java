@@ -1,6 +1,6 @@
 package ecgbeats.tune;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package ecgbeats.data;
 
+import ecgbeats.util.BadInputException;
 import ecgbeats.TestData;
 import ecgbeats.data.beat.BeatTable;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package ecgbeats.report;
 
 import ecgbeats.Browser;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

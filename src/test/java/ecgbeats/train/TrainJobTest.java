@@ -2,10 +2,10 @@ package ecgbeats.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
-import ecgbeats.data.Sha256;
+import ecgbeats.util.Sha256;
 import ecgbeats.model.Architecture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package ecgbeats.tune;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

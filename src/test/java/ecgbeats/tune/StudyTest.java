@@ -1,7 +1,7 @@
 package ecgbeats.tune;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,7 +2,7 @@ package ecgbeats.data.balance;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.util.Locale;
 

@@ -36,7 +36,7 @@ public final class BeatExtractor {
      */
     public static void checkFrequency(WfdbRecord record, java.nio.file.Path header) {
         if (record.frequency() != Math.rint(record.frequency()) || record.frequency() < 1) {
-            throw ecgbeats.data.BadInputException.inFile(header, "sampling frequency " + record.frequency()
+            throw ecgbeats.util.BadInputException.inFile(header, "sampling frequency " + record.frequency()
                     + " Hz: ecgbeats resamples whole-number rates only");
         }
     }

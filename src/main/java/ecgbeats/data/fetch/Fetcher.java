@@ -1,8 +1,8 @@
 package ecgbeats.data.fetch;
 
-import ecgbeats.data.AtomicFile;
-import ecgbeats.data.BadInputException;
-import ecgbeats.data.Sha256;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package ecgbeats.data.wfdb;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

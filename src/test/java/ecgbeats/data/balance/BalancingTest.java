@@ -1,6 +1,6 @@
 package ecgbeats.data.balance;
 
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.Protocol;
 import ecgbeats.data.Provenance;

@@ -1,7 +1,7 @@
 package ecgbeats.data.wfdb;
 
 import ecgbeats.TestData;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.AamiClass;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package ecgbeats.data.wfdb;
 
 import ecgbeats.TestData;
-import ecgbeats.data.BadInputException;
+import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package ecgbeats.data;
+package ecgbeats.util;
 
 /** The running ecgbeats version, from the jar manifest ("dev" when run from classes). */
 public final class Version {

@@ -1,4 +1,4 @@
-package ecgbeats.data;
+package ecgbeats.util;
 
 import java.io.IOException;
 import java.io.InputStream;
