@@ -21,6 +21,7 @@ public final class CommandLines {
     public static CommandLine create() {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("train").getCommandSpec().usageMessage().footer(TrainCommand.footer());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ecgbeats: " + ex.getMessage());

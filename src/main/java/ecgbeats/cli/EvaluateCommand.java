@@ -102,8 +102,13 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Network net = dir.loadNetwork()) {
             for (String name : names) {
                 Path base = source.resolve(name);
+                if (!Files.exists(base.resolveSibling(name + ".hea"))) {
+                    throw new BadInputException("--records: record " + name + " is not in " + source + " ("
+                            + base.resolveSibling(name + ".hea") + " not found)");
+                }
                 if (!Files.exists(Recording.annotationFile(base))) {
-                    throw new BadInputException(Recording.annotationFile(base) + ": no reference annotations");
+                    throw new BadInputException(Recording.annotationFile(base)
+                            + " not found: the record has no reference annotations to compare with");
                 }
                 parts.add(ClassifiedRecording.of(net, dir.cut(base, detect)).comparison(window));
             }
@@ -139,7 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Per record, gross (pooled counts) and average (mean over records where defined): Se and +P per class, %. */
     static String table(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
-        StringBuilder b = new StringBuilder("record  QRS Se    +P |");
+        StringBuilder b = new StringBuilder("record   QRS Se    +P |");
         for (AamiClass c : AamiClass.values()) {
             b.append(String.format(Locale.ROOT, "   %s Se    +P |", c.name()));
         }
@@ -148,7 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
             b.append(row(names.get(i), parts.get(i)));
         }
         b.append(row("gross", gross));
-        b.append(String.format(Locale.ROOT, "%-7s%s %s |", "average", pct(mean(parts, -1, true)),
+        b.append(String.format(Locale.ROOT, "%-8s%s %s |", "average", pct(mean(parts, -1, true)),
                 pct(mean(parts, -1, false))));
         for (AamiClass c : AamiClass.values()) {
             b.append(' ').append(pct(mean(parts, c.label(), true))).append(' ')
@@ -159,7 +164,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String row(String name, BeatComparison c) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-7s%s %s |", name, pct(c.qrsSensitivity()),
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s%s %s |", name, pct(c.qrsSensitivity()),
                 pct(c.qrsPositivePredictivity())));
         for (AamiClass k : AamiClass.values()) {
             b.append(' ').append(pct(c.sensitivity(k.label()))).append(' ')

@@ -37,10 +37,13 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--model", paramLabel = "NAME",
-            description = "cnn2d, cnngru1d, transformer2d, transformer1d, cnn1d or gru.")
+            description = "cnn2d, cnngru1d, transformer2d, transformer1d, cnn1d or gru (default with --config "
+                    + "RUN/config.json: the run's).")
     String model;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A hyperparameter, e.g. --set hidden=128 --set lr=5e-4.")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A hyperparameter or training setting, e.g. "
+            + "--set hidden=128 --set lr=5e-4 (all of them and their defaults below). Precedence: --config, then "
+            + "--set, then --balance, --class-weights, --epochs and --seed; a later one wins.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -94,10 +97,41 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainJob fresh() {
-        if (data == null || model == null || out == null) {
-            throw new BadInputException("train needs --data, --model and --out (or --resume DIR)");
+        String name = model != null ? model : config != null ? modelNamedIn(config) : null;
+        if (data == null || name == null || out == null) {
+            throw new BadInputException("train needs --data, --model (or a run's config.json as --config) and --out, "
+                    + "or --resume DIR");
         }
-        return new TrainJob(data, RunConfig.defaults(Architecture.parse(model)).with(settings()), out, !skipTest);
+        return new TrainJob(data, RunConfig.defaults(Architecture.parse(name)).with(settings()), out, !skipTest);
+    }
+
+    /** The help's footer: every hyperparameter and setting with its default, from the code that applies them. */
+    static String[] footer() {
+        java.util.List<String> lines = new ArrayList<>(List.of("", "Model hyperparameters (--set NAME=VALUE), "
+                + "with each model's defaults:"));
+        for (Architecture a : Architecture.values()) {
+            lines.add("  " + a.id() + ": " + join(ecgbeats.model.ModelSpec.defaults(a).asMap()));
+        }
+        lines.add("  features: none, rr (8 RR-interval features) or rr_norm (the 4 divided by the record's mean RR)");
+        lines.add("Training settings, with their defaults:");
+        lines.add("  " + join(ecgbeats.train.TrainSettings.defaults().asMap()));
+        return lines.toArray(String[]::new);
+    }
+
+    private static String join(Map<String, Object> m) {
+        StringBuilder b = new StringBuilder();
+        m.forEach((k, v) -> b.append(b.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    /** The model a run's config.json names, or null for a file of hyperparameters alone. */
+    private static String modelNamedIn(Path file) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            return root != null && root.hasNonNull("model") ? root.get("model").asText() : null;
+        } catch (IOException e) {
+            return null; // readConfig names the file and what is wrong with it
+        }
     }
 
     /** The run in --resume; the options given beside it must describe that run, not another. */

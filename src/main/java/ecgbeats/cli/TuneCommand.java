@@ -199,7 +199,7 @@ final class TuneCommand implements Callable<Integer> {
             printStatus(result);
             Optional<Trial> best = study.best();
             if (best.isEmpty()) {
-                System.out.println("no trial completed: nothing to evaluate on test");
+                System.err.println("ecgbeats: no trial completed: nothing to evaluate on test");
                 return 1;
             }
             evaluateBest(best.get(), dataset, trialsDir);

@@ -194,8 +194,9 @@ public final class Worker {
             throw new IllegalStateException("the coordinator sent parameters that are not JSON", e);
         }
         TrialTask task = new TrialTask(a.trial(), params, a.seed(), a.fromEpoch(), a.checkpoint());
-        log.printf("worker %s: trial %d (attempt %d)%s%n", name, a.trial(), a.attempt(),
-                a.fromEpoch() > 0 ? " from the checkpoint after epoch " + a.fromEpoch() : "");
+        // a.attempt() numbers hand-overs across the whole study; what a reader wants is where the trial starts
+        log.printf("worker %s: trial %d%s%n", name, a.trial(),
+                a.fromEpoch() > 0 ? " from the checkpoint after epoch " + a.fromEpoch() : ", from the start");
         TrialRunner.EpochReporter reporter = (epoch, value, metrics, checkpoint) -> {
             Messages.Report report = new Messages.Report(id, a.trial(), a.attempt(), Messages.Kind.EPOCH, epoch,
                     value, json(metrics), checkpoint, null, null);

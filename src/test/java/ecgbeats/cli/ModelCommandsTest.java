@@ -124,6 +124,10 @@ class ModelCommandsTest {
                 TestData.bundled().toString(), "--detect");
         assertEquals(0, detect.code(), detect.err());
         assertTrue(detect.out().contains("gross"), detect.out());
+        for (String row : detect.out().split("\n")) {
+            // every row lines up under the header: the first column is 8 characters wide
+            assertEquals(detect.out().split("\n")[0].indexOf('|'), row.indexOf('|'), row);
+        }
     }
 
     @Test
@@ -138,8 +142,10 @@ class ModelCommandsTest {
         Files.write(shortDir.resolve("s1.dat"), new byte[3600]);
         assertBad("shorter than one beat window", "predict", "--run", run.toString(), "--record",
                 shortDir.resolve("s1").toString());
-        assertBad("no reference annotations", "evaluate", "--run", run.toString(), "--records", "s1", "--source",
-                shortDir.toString());
+        assertBad("s1.atr not found: the record has no reference annotations to compare with", "evaluate", "--run",
+                run.toString(), "--records", "s1", "--source", shortDir.toString());
+        assertBad("--records: record 100 is not in " + TestData.bundled(), "evaluate", "--run", run.toString(),
+                "--records", "100", "--source", TestData.bundled().toString());
         // a run whose model takes another input layout
         Path other = Files.createDirectories(dir.resolve("other-layout"));
         for (String f : List.of("config.json", "model.params", "history.csv")) {
@@ -278,8 +284,9 @@ class ModelCommandsTest {
     @Test
     void aRunsConfigReproducesItsHyperparameters() throws IOException {
         Path again = dir.resolve("again");
-        Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--config",
-                run.resolve("config.json").toString(), "--out", again.toString());
+        // the run's config.json names its model: no --model needed
+        Cli.Run r = Cli.run("train", "--data", data.toString(), "--config", run.resolve("config.json").toString(),
+                "--out", again.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(Files.readString(run.resolve("metrics.json")), Files.readString(again.resolve("metrics.json")));
     }

@@ -131,8 +131,19 @@ public final class Fetcher {
         return m;
     }
 
+    /** {@code http.send}, with a failure to connect named by its address (the network is unreachable, or the host). */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        try {
+            return http.send(request, body);
+        } catch (java.net.ConnectException | java.net.UnknownHostException | java.net.http.HttpConnectTimeoutException e) {
+            throw new IOException("cannot reach " + request.uri() + " (no network, or the host is unreachable: "
+                    + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
     private String get(String name) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(request(name).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = send(request(name).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
             throw new IOException(base.resolve(name) + ": HTTP " + r.statusCode());
         }
@@ -146,7 +157,7 @@ public final class Fetcher {
         if (have > 0) {
             rq.header("Range", "bytes=" + have + "-");
         }
-        HttpResponse<InputStream> r = http.send(rq.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> r = send(rq.build(), HttpResponse.BodyHandlers.ofInputStream());
         boolean append;
         if (r.statusCode() == 206) {
             append = true;

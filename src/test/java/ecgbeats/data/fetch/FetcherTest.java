@@ -96,6 +96,18 @@ class FetcherTest {
     }
 
     @Test
+    void anUnreachableServerIsNamedWithItsAddress() throws Exception {
+        java.net.URI nowhere;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            nowhere = java.net.URI.create("http://127.0.0.1:" + free.getLocalPort() + "/mitdb/");
+        } // closed again: nothing listens there now
+        java.net.URI base = nowhere;
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> new Fetcher(base, s -> { }).fetch(out, List.of("213")));
+        assertTrue(e.getMessage().startsWith("cannot reach " + nowhere + "SHA256SUMS.txt (no network"), e.getMessage());
+    }
+
+    @Test
     void resumesAPartialDownloadWithARangeRequest() throws Exception {
         byte[] full = Files.readAllBytes(TestData.bundled().resolve("217.dat"));
         Files.write(out.resolve("217.dat.part"), Arrays.copyOf(full, 700_001));
