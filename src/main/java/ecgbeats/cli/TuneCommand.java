@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,11 +149,17 @@ final class TuneCommand implements Callable<Integer> {
         BeatDataset dataset = DatasetFile.read(data);
         String sha = DatasetFile.sha256(data);
         // what a resume must match; also names the study's cluster
-        String fingerprint = String.join(" ", "data=" + sha, "model=" + arch.id(), "space=" + sp.domains(),
-                "search=" + (search.equals("tpe") ? "tpe/" + tpe.id() : search),
-                "scheduler=" + scheduler + "/" + grace, "epochs=" + epochs, "fraction=" + fraction,
-                "objective=" + objective, "seed=" + seed);
-        StudySettings settings = new StudySettings(trials, seed, budget, objective, fingerprint);
+        Map<String, String> what = new LinkedHashMap<>();
+        what.put("data", sha);
+        what.put("model", arch.id());
+        what.put("search", search.equals("tpe") ? "tpe/" + tpe.id() : search);
+        what.put("scheduler", scheduler + "/" + grace);
+        what.put("epochs", Integer.toString(epochs));
+        what.put("fraction", Double.toString(fraction));
+        what.put("objective", objective);
+        what.put("seed", Long.toString(seed));
+        StudySettings settings = new StudySettings(trials, seed, budget, objective, StudySettings.identity(what, sp));
+        String fingerprint = settings.fingerprint();
         Path trialsDir = out.resolve("trials");
         StudyJob job = new StudyJob(data.toAbsolutePath().toString(), sha, arch.id(), epochs, fraction, objective);
         String cluster = "ecgbeats-" + Sha256.of((fingerprint + "|" + out.toAbsolutePath())

@@ -47,7 +47,8 @@ public final class ClusterBenchmark {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long start = System.nanoTime();
         try (Coordinator c = Coordinator.start(cluster, "127.0.0.1", 5910, true, "{}", (t, f) -> { });
-             Study study = Study.create(dir, new StudySettings(trials, 1, null, "recall_macro", "bench"),
+             Study study = Study.create(dir, new StudySettings(trials, 1, null, "recall_macro",
+                     new java.util.TreeMap<>(Map.of("study", "cluster-bench"))),
                      new SearchSpace(Map.of("x", new ecgbeats.tune.Domain.Numeric(
                              ecgbeats.tune.Domain.Numeric.Kind.UNIFORM, 0, 1, 0))), new RandomSampler(),
                      new FifoScheduler())) {

@@ -12,6 +12,9 @@ public sealed interface Domain {
     /** A value drawn from the prior. */
     Object sample(SplittableRandom random);
 
+    /** How a space file writes it: {@code choice: [4, 8]}, {@code loguniform: [0.0001, 0.01]}, ... */
+    String describe();
+
     /** One of {@code values}, uniformly. */
     record Choice(List<Object> values) implements Domain {
         public Choice {
@@ -21,6 +24,11 @@ public sealed interface Domain {
         @Override
         public Object sample(SplittableRandom random) {
             return values.get(random.nextInt(values.size()));
+        }
+
+        @Override
+        public String describe() {
+            return "choice: " + values;
         }
 
         /** Index of {@code v} among the values (numbers compared by value), or -1. */
@@ -45,6 +53,17 @@ public sealed interface Domain {
         @Override
         public Object sample(SplittableRandom random) {
             return fromInternal(internalLo() + random.nextDouble() * (internalHi() - internalLo()));
+        }
+
+        @Override
+        public String describe() {
+            String k = kind.name().toLowerCase(java.util.Locale.ROOT);
+            return k + ": [" + number(lo) + ", " + number(hi) + (kind == Kind.QUNIFORM ? ", " + number(q) : "") + "]";
+        }
+
+        private static String number(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                    : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
         }
 
         /** Lower bound in the internal coordinate. */

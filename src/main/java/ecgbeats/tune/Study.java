@@ -65,7 +65,9 @@ public final class Study implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Study s = new Study(dir, settings, space, sampler, scheduler);
-        s.journal.append(Journal.event("study").put("fingerprint", settings.fingerprint())
+        com.fasterxml.jackson.databind.node.ObjectNode study = Journal.event("study");
+        study.set("identity", Journal.JSON.valueToTree(settings.identity()));
+        s.journal.append(study.put("fingerprint", settings.fingerprint())
                 .put("seed", settings.seed()).put("objective", settings.objective()));
         return s;
     }
@@ -82,10 +84,18 @@ public final class Study implements AutoCloseable {
         if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {
             throw BadInputException.inFile(file, "does not start with a study event");
         }
-        String recorded = events.get(0).path("fingerprint").asText();
-        if (!recorded.equals(settings.fingerprint())) {
-            throw new BadInputException("--resume " + dir + ": the study was made with different settings or data ("
-                    + recorded + "; now " + settings.fingerprint() + ")");
+        JsonNode head = events.get(0);
+        if (head.has("identity")) {
+            Map<String, String> recorded = new LinkedHashMap<>();
+            head.get("identity").fields().forEachRemaining(f -> recorded.put(f.getKey(), f.getValue().asText()));
+            List<String> differ = settings.differences(recorded);
+            if (!differ.isEmpty()) {
+                throw new BadInputException(dir + ": the study there was made with other settings or data; these "
+                        + "differ: " + String.join("; ", differ));
+            }
+        } else if (!head.path("fingerprint").asText().equals(settings.fingerprint())) {
+            throw new BadInputException(dir + ": the study there was made by an earlier ecgbeats, with other settings "
+                    + "or data");
         }
         Study s = new Study(dir, settings, space, sampler, scheduler);
         s.replay(events);

@@ -133,7 +133,9 @@ class TuneCommandTest {
                 "--search", "random", "--trials", "1", "--epochs", "1", "--fraction", "0.2", "--out", study.toString());
         assertEquals(0, ok.code(), ok.err());
         String journal = Files.readString(study.resolve("journal.jsonl"));
-        assertBad("different settings or data", "tune", "--data", other.toString(), "--model", "cnn2d", "--space",
+        // one short line: the data's checksum differs, nothing else
+        assertBad("made with other settings or data; these differ: data: " + ecgbeats.util.Sha256.of(data) + " → "
+                + ecgbeats.util.Sha256.of(other), "tune", "--data", other.toString(), "--model", "cnn2d", "--space",
                 space.toString(), "--search", "random", "--trials", "1", "--epochs", "1", "--fraction", "0.2",
                 "--out", study.toString(), "--resume");
         assertEquals(journal, Files.readString(study.resolve("journal.jsonl")));

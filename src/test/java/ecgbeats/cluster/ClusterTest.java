@@ -77,7 +77,7 @@ class ClusterTest {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try (Coordinator c = Coordinator.start(cluster, "127.0.0.1", 5810, true, "{\"job\": 1}",
                 (trial, files) -> saved.put(trial, new String(files.get("model.params"))));
-             Study study = Study.create(dir, new StudySettings(5, 3, null, "recall_macro", "f"), SPACE,
+             Study study = Study.create(dir, new StudySettings(5, 3, null, "recall_macro", new java.util.TreeMap<>(Map.of("data", "f"))), SPACE,
                      new RandomSampler(), new FifoScheduler())) {
             Future<Worker.Exit> a = workers.submit(() -> new Worker(cluster, c.address(), 5000, "a", QUIET)
                     .serve(job -> backend("a", log, e -> {

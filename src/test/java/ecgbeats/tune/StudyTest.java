@@ -26,7 +26,7 @@ class StudyTest {
     private static final SearchSpace SPACE = SearchSpaces.parse("s", "x: {uniform: [0, 1]}\nk: {choice: [a, b]}\n");
 
     private static StudySettings settings(int trials, String fingerprint) {
-        return new StudySettings(trials, 7, null, "recall_macro", fingerprint);
+        return new StudySettings(trials, 7, null, "recall_macro", new java.util.TreeMap<>(Map.of("data", fingerprint)));
     }
 
     /** A fake training: the value climbs towards 1 − (x − 0.7)² over 9 epochs. */
@@ -153,7 +153,14 @@ class StudyTest {
         String journal = Files.readString(dir.resolve(Study.JOURNAL));
         BadInputException e = assertThrows(BadInputException.class,
                 () -> Study.resume(dir, settings(2, "data=xyz"), SPACE, new RandomSampler(), new FifoScheduler()));
-        assertTrue(e.getMessage().contains("different settings or data"), e.getMessage());
+        // only what differs, and in the space file's own terms
+        assertEquals(dir + ": the study there was made with other settings or data; these differ: data: data=abc → data=xyz",
+                e.getMessage());
+        SearchSpace wider = SearchSpaces.parse("s", "x: {uniform: [0, 2]}\n");
+        e = assertThrows(BadInputException.class, () -> Study.resume(dir, new StudySettings(2, 7, null, "recall_macro",
+                StudySettings.identity(Map.of("data", "data=abc"), wider)), wider, new RandomSampler(),
+                new FifoScheduler()));
+        assertTrue(e.getMessage().endsWith("these differ: space.x: (none) → uniform: [0, 2]"), e.getMessage());
         e = assertThrows(BadInputException.class,
                 () -> Study.create(dir, settings(2, "data=abc"), SPACE, new RandomSampler(), new FifoScheduler()));
         assertTrue(e.getMessage().contains("already holds a study"), e.getMessage());
