@@ -135,7 +135,7 @@ final class TuneCommand implements Callable<Integer> {
             throw new BadInputException("--trials and --epochs must be at least 1, --workers and --worker-threads "
                     + "at least 0");
         }
-        ListenAddress address = ListenAddress.parse(listen);
+        ListenAddress.parse(listen); // refused before anything is written
         objective = ecgbeats.train.Objective.parse(objective)
                 .resolve(ecgbeats.data.DatasetFile.provenance(data).protocol()).id();
         checkSpaceFitsModel(RunConfig.defaults(arch).with(Map.of("epochs", Integer.toString(epochs),
@@ -166,20 +166,41 @@ final class TuneCommand implements Callable<Integer> {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 10);
         List<Trial> result;
         try (Study study = resume ? Study.resume(out, settings, sp, sampler, sched)
-                : Study.create(out, settings, sp, sampler, sched);
-             Coordinator coordinator = Coordinator.start(cluster, address.host(), address.port(), listen == null,
-                     job.toJson(),
-                     (trial, files) -> saveRun(trialsDir, trial, files));
+                : Study.create(out, settings, sp, sampler, sched)) {
+            List<String> names = List.copyOf(sp.domains().keySet());
+            long started = System.nanoTime();
+            Runnable print = () -> System.out.print(StatusTable.render(study.trials(), names, objective,
+                    Duration.ofNanos(System.nanoTime() - started), 20));
+            if (study.isComplete()) {
+                System.out.printf("study %s: all %d trials have finished; nothing to run%n", out, trials);
+                result = study.trials();
+            } else {
+                result = runTrials(study, cluster, job, trialsDir, print);
+            }
+            print.run();
+            printStatus(result);
+            Optional<Trial> best = study.best();
+            if (best.isEmpty()) {
+                System.err.println("ecgbeats: no trial completed: nothing to evaluate on test");
+                return 1;
+            }
+            evaluateBest(best.get(), dataset, trialsDir);
+        }
+        return 0;
+    }
+
+    /** Starts the coordinator and the local workers and runs the study's trials on them. */
+    private List<Trial> runTrials(Study study, String cluster, StudyJob job, Path trialsDir, Runnable print)
+            throws Exception {
+        ListenAddress address = ListenAddress.parse(listen);
+        try (Coordinator coordinator = Coordinator.start(cluster, address.host(), address.port(), listen == null,
+                job.toJson(), (trial, files) -> saveRun(trialsDir, trial, files));
              LocalWorkers local = LocalWorkers.start(workers, coordinator.address(), cluster, workerThreads,
                      out.resolve("workers"))) {
-            System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d local worker(s)%n", out, arch.id(),
+            System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d local worker(s)%n", out, model,
                     search, scheduler, trials, workers);
             System.out.printf("coordinator at %s; add a machine with:%n  ./ecgbeats worker --join %s --study %s%n",
                     coordinator.address(), coordinator.address(), cluster);
-            long started = System.nanoTime();
-            List<String> names = List.copyOf(sp.domains().keySet());
-            Runnable print = () -> System.out.print(StatusTable.render(study.trials(), names, objective,
-                    Duration.ofNanos(System.nanoTime() - started), 20));
             ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "status");
                 t.setDaemon(true);
@@ -197,21 +218,12 @@ final class TuneCommand implements Callable<Integer> {
                 }
             }, 5, 5, TimeUnit.SECONDS);
             try {
-                result = study.run(coordinator, MAX_RUNNING);
+                return study.run(coordinator, MAX_RUNNING);
             } finally {
                 status.shutdownNow();
                 coordinator.close(); // the local workers leave now
             }
-            print.run();
-            printStatus(result);
-            Optional<Trial> best = study.best();
-            if (best.isEmpty()) {
-                System.err.println("ecgbeats: no trial completed: nothing to evaluate on test");
-                return 1;
-            }
-            evaluateBest(best.get(), dataset, trialsDir);
         }
-        return 0;
     }
 
     /** Where the coordinator listens: loopback and the first free port from 5710 unless given. */
@@ -261,15 +273,27 @@ final class TuneCommand implements Callable<Integer> {
         AtomicFile.moveIntoPlace(tmp, dir);
     }
 
-    /** The best trial's run, copied to OUT/best and evaluated once on test. */
+    /**
+     * The best trial's run, copied to OUT/best and evaluated once on test; a resumed study whose
+     * best trial was already evaluated shows that evaluation instead of touching test again.
+     */
     private void evaluateBest(Trial best, BeatDataset dataset, Path trialsDir) throws Exception {
         Path from = trialsDir.resolve(String.format("%04d", best.number())).resolve("run");
         Path bestDir = out.resolve("best");
+        Path marker = bestDir.resolve("trial.txt");
+        if (Files.exists(bestDir.resolve(RunDirectory.METRICS)) && Files.exists(marker)
+                && Files.readString(marker).trim().equals(Integer.toString(best.number()))) {
+            System.out.printf("best trial %d, evaluated on test when the study first finished -> %s%n",
+                    best.number(), bestDir);
+            System.out.println(Files.readString(bestDir.resolve(RunDirectory.METRICS)).trim());
+            return;
+        }
         AtomicFile.deleteTree(bestDir);
         Files.createDirectories(bestDir);
         for (String f : List.of(RunDirectory.CONFIG, RunDirectory.HISTORY, RunDirectory.PARAMS)) {
             Files.copy(from.resolve(f), bestDir.resolve(f));
         }
+        AtomicFile.writeString(marker, best.number() + "\n");
         RunDirectory run = new RunDirectory(bestDir);
         try (Network net = run.loadNetwork()) {
             Evaluation e = Evaluation.of(net, dataset, ecgbeats.data.Split.TEST);

@@ -317,6 +317,11 @@ public final class Study implements AutoCloseable {
         return List.copyOf(trials);
     }
 
+    /** Whether every trial the study may create exists and has finished: a resume has nothing to run. */
+    public synchronized boolean isComplete() {
+        return trials.size() >= settings.trials() && trials.stream().noneMatch(t -> t.state() == TrialState.RUNNING);
+    }
+
     /** The complete trial with the best objective, if any trial completed. */
     public synchronized Optional<Trial> best() {
         return trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.best().isPresent())

@@ -80,6 +80,15 @@ class TuneCommandTest {
         assertTrue(log.contains("going on from the checkpoint after epoch 1"), log);
         assertTrue(Files.exists(study.resolve("best/metrics.json")));
         assertTrue(r.out().contains("evaluated once on test"), r.out());
+
+        // a finished study resumed again: no worker starts, test is not touched a second time
+        String metrics = Files.readString(study.resolve("best/metrics.json"));
+        Cli.Run again = Cli.run(tune(study, "--resume"));
+        assertEquals(0, again.code(), again.out() + again.err());
+        assertTrue(again.out().contains("all 4 trials have finished; nothing to run"), again.out());
+        assertTrue(again.out().contains("evaluated on test when the study first finished"), again.out());
+        assertFalse(again.out().contains("coordinator at"), again.out());
+        assertEquals(metrics, Files.readString(study.resolve("best/metrics.json")));
     }
 
     @Test
