@@ -62,7 +62,8 @@ final class QuickstartCommand implements Callable<Integer> {
         RunConfig rc = RunConfig.defaults(Architecture.CNN2D).with(QUICK)
                 .with(Map.of("epochs", Integer.toString(epochs), "seed", Long.toString(seed)));
         System.out.println();
-        System.out.println("2. Training cnn2d (validation picks the epoch; test is not looked at):");
+        System.out.println("2. Training a small cnn2d (hidden 64, batch 32, class weights, for a quick look; train's "
+                + "default is the study's cnn2d) - validation picks the epoch, test is not looked at:");
         TrainJob.Outcome o = new TrainJob(file, rc, runDir, true).run(new ProgressPrinter(System.out), System.out);
         System.out.println();
         System.out.printf("3. The best epoch (%d) evaluated once on the test split:%n", o.training().bestEpoch());
@@ -75,7 +76,7 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.println("Run folder: " + runDir + " (config.json, history.csv, metrics.json, predictions.csv, model.params)");
         System.out.println("Next: ./ecgbeats evaluate --run " + runDir + " --data " + file + " --split valid");
         System.out.println("      ./ecgbeats predict --run " + runDir + " --record data/mitdb/232 --detect --out 232.csv "
-                + "--annotations 232.ecg");
+                + "--report 232.html");
         return 0;
     }
 }
