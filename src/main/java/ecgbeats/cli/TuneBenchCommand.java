@@ -65,6 +65,11 @@ final class TuneBenchCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s, %s, %d trials, %d seeds: best mean %.6f, median %.6f (minimum %.6f)%n", f.id(),
                     label, trials, seeds, r.mean(), r.median(), f.minimum());
+            StringBuilder perSeed = new StringBuilder("best per seed (from seed " + firstSeed + "):");
+            for (double v : r.bestPerSeed()) {
+                perSeed.append(String.format(java.util.Locale.ROOT, " %.6f", v));
+            }
+            System.out.println(perSeed);
         }
         return 0;
     }

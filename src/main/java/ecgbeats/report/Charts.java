@@ -33,7 +33,8 @@ final class Charts {
     static XYChart lines(String title, String xTitle, String yTitle, double[] x, Map<String, double[]> series) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setChartBackgroundColor(Color.WHITE);
+        // below the plot: inside, a legend hides the points it names (the best ones, often, top right)
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setChartBackgroundColor(Color.WHITE);
         series.forEach((name, y) -> c.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE));
         return c;
     }

@@ -91,7 +91,7 @@ public final class RunReport {
         Map<String, double[]> quality = new LinkedHashMap<>();
         quality.put("valid accuracy", h.get("valid_accuracy"));
         quality.put("valid macro recall", h.get("valid_recall_macro"));
-        page.image(Charts.png(Charts.lines("Validation", "epoch", "", epochs, quality)),
+        page.image(Charts.png(Charts.lines("Validation", "epoch", "accuracy, macro recall", epochs, quality)),
                 "validation accuracy and macro recall per epoch");
         var lr = Charts.lines("Learning rate", "epoch", "lr", epochs, Map.of("lr", h.get("lr")));
         lr.getStyler().setYAxisLogarithmic(true).setLegendVisible(false);

@@ -114,7 +114,10 @@ public final class StudyReport {
                 }
             }
             page.heading("Results (best first)");
-            List<List<String>> shown = new ArrayList<>(rows.subList(0, Math.min(rows.size(), TABLE_ROWS + 1)));
+            List<List<String>> shown = new ArrayList<>();
+            for (List<String> row : rows.subList(0, Math.min(rows.size(), TABLE_ROWS + 1))) {
+                shown.add(shown.isEmpty() ? row : row.stream().map(StudyReport::forPeople).toList());
+            }
             page.table(shown);
             if (rows.size() > TABLE_ROWS + 1) {
                 page.paragraph((rows.size() - 1 - TABLE_ROWS) + " more rows in results.csv.");
@@ -181,6 +184,14 @@ public final class StudyReport {
             chart.getStyler().setXAxisLogarithmic(true);
         }
         return Charts.png(chart);
+    }
+
+    /** A number with 4 significant digits (0.3061, 0.000955, 1024); any other cell as it is. */
+    static String forPeople(String cell) {
+        if (!cell.matches("-?[0-9]*\\.[0-9]+([eE]-?[0-9]+)?|-?[0-9]+[eE]-?[0-9]+")) {
+            return cell;
+        }
+        return new java.math.BigDecimal(cell).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static long count(StudyHistory h, TrialState state) {

@@ -97,6 +97,15 @@ class ReportsTest {
     }
 
     @Test
+    void numbersInTablesHaveFourSignificantDigits() {
+        assertEquals("0.3061", StudyReport.forPeople("0.30610604830434784"));
+        assertEquals("0.000955", StudyReport.forPeople("9.549882054498131E-4"));
+        assertEquals("128", StudyReport.forPeople("128"));
+        assertEquals("adamw", StudyReport.forPeople("adamw"));
+        assertEquals("COMPLETE", StudyReport.forPeople("COMPLETE"));
+    }
+
+    @Test
     void aFolderThatIsNeitherIsRefused() throws IOException {
         BadInputException e = assertThrows(BadInputException.class, () -> Reports.render(dir));
         assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
