@@ -39,6 +39,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void oneJsonConfiguration() {
+        noClasses().that().resideOutsideOfPackage("ecgbeats.util..")
+                .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+                .because("util.Json holds the one configuration")
+                .check(classes);
+    }
+
+    @Test
     void tuningAndTheClusterKnowNoBeats() {
         noClasses().that().resideInAnyPackage("ecgbeats.tune..", "ecgbeats.cluster..")
                 .should().dependOnClassesThat().resideInAPackage("ecgbeats.data..")

@@ -39,7 +39,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = ecgbeats.util.Json.MAPPER;
         for (String name : models) {
             Architecture a = Architecture.parse(name);
             if (a != Architecture.CNN2D && a != Architecture.CNNGRU1D) {

@@ -48,7 +48,7 @@ final class ClusterBenchCommand implements Callable<Integer> {
             ClusterBenchmark.Result r = ClusterBenchmark.run(dir, trials, epochs, checkpointBytes, workers,
                     new PrintStream(java.io.OutputStream.nullOutputStream()));
             if (json) {
-                System.out.println(new ObjectMapper().writeValueAsString(r));
+                System.out.println(ecgbeats.util.Json.MAPPER.writeValueAsString(r));
             } else {
                 System.out.printf("%d trials x %d epochs, %d workers, checkpoint %,d bytes, %.1f s:%n"
                                 + "  dispatch: median %.1f ms, p95 %.1f ms%n  epoch report: median %.1f ms, p95 %.1f ms%n",

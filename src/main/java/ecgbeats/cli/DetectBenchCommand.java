@@ -61,7 +61,7 @@ final class DetectBenchCommand implements Callable<Integer> {
         int fp = results.stream().mapToInt(QrsEvaluation.RecordResult::falsePositives).sum();
         QrsEvaluation.RecordResult total = new QrsEvaluation.RecordResult("total", tp, fn, fp);
         if (json) {
-            ObjectMapper m = new ObjectMapper();
+            ObjectMapper m = ecgbeats.util.Json.MAPPER;
             ObjectNode root = m.createObjectNode().put("window_s", window);
             ArrayNode rows = root.putArray("records");
             for (QrsEvaluation.RecordResult r : results) {

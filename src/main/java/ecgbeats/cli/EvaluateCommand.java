@@ -189,7 +189,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String json(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = ecgbeats.util.Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         ArrayNode records = root.putArray("records");
         for (int i = 0; i < names.size(); i++) {

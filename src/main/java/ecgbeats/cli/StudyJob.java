@@ -14,7 +14,7 @@ import java.io.IOException;
 record StudyJob(String data, @JsonProperty("data_sha256") String dataSha256, String model, int epochs,
                 double fraction, String objective) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     String toJson() {
         try {

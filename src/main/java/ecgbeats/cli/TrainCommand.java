@@ -127,7 +127,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The model a run's config.json names, or null for a file of hyperparameters alone. */
     private static String modelNamedIn(Path file) {
         try {
-            JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+            JsonNode root = ecgbeats.util.Json.MAPPER.readTree(Files.readString(file));
             return root != null && root.hasNonNull("model") ? root.get("model").asText() : null;
         } catch (IOException e) {
             return null; // readConfig names the file and what is wrong with it
@@ -186,7 +186,7 @@ final class TrainCommand implements Callable<Integer> {
     static Map<String, String> readConfig(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            root = ecgbeats.util.Json.MAPPER.readTree(Files.readString(file));
         } catch (java.nio.file.NoSuchFileException e) {
             throw BadInputException.inFile(file, "not found");
         } catch (IOException e) {

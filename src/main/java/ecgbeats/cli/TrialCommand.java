@@ -41,7 +41,7 @@ final class TrialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = ecgbeats.util.Json.MAPPER;
         JsonNode s = json.readTree(spec.toFile());
         Map<String, String> values = new LinkedHashMap<>();
         s.get("params").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));

@@ -24,7 +24,7 @@ final class TrialLauncher implements ProcessTrialRunner.Launcher {
     static final List<String> RESULT_FILES = List.of("run/config.json", "run/history.csv", "run/model.params",
             "log.txt");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     private final StudyJob job;
     private final Path data;

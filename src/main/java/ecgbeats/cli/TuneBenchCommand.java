@@ -53,7 +53,7 @@ final class TuneBenchCommand implements Callable<Integer> {
         SamplerBenchmark.Result r = SamplerBenchmark.run(f, label, Samplers.create(search, tpe.preset), trials, seeds,
                 firstSeed);
         if (json) {
-            ObjectMapper m = new ObjectMapper();
+            ObjectMapper m = ecgbeats.util.Json.MAPPER;
             ObjectNode o = m.createObjectNode();
             o.put("function", f.id()).put("search", search).put("trials", trials).put("seeds", seeds)
                     .put("best_mean", r.mean()).put("best_median", r.median());

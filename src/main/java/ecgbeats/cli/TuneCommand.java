@@ -3,6 +3,7 @@ package ecgbeats.cli;
 import ecgbeats.cluster.Coordinator;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.HostPort;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.util.Sha256;
@@ -232,11 +233,12 @@ final class TuneCommand implements Callable<Integer> {
             if (listen == null) {
                 return new ListenAddress("127.0.0.1", 5710);
             }
-            int colon = listen.lastIndexOf(':');
-            if (!listen.matches("[^:\\s]+:\\d{1,5}") || Integer.parseInt(listen.substring(colon + 1)) > 65535) {
-                throw new BadInputException("--listen " + listen + ": expected HOST:PORT");
+            try {
+                HostPort a = HostPort.parse(listen);
+                return new ListenAddress(a.host(), a.port());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--listen " + e.getMessage());
             }
-            return new ListenAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
         }
     }
 

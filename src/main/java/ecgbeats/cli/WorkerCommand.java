@@ -61,8 +61,10 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!join.matches("[^:\\s]+:\\d{1,5}")) {
-            throw new BadInputException("--join " + join + ": expected HOST:PORT");
+        try {
+            ecgbeats.util.HostPort.parse(join);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--join " + e.getMessage());
         }
         if (threads < 0 || connectTimeout < 1) {
             throw new BadInputException("--threads must be 0 or more and --connect-timeout at least 1");

@@ -45,7 +45,7 @@ public final class Coordinator implements TrialRunner, AutoCloseable {
     static final String REPORTS = "ecgbeats.reports";
     static final String JOB = "ecgbeats.job";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     static String inbox(String worker) {
         return "ecgbeats.inbox." + worker;

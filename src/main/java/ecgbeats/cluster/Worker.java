@@ -39,7 +39,7 @@ public final class Worker {
     /** How long a worker waits for the coordinator to answer an epoch before it gives up on it. */
     private static final long VERDICT_TIMEOUT_SECONDS = 600;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     private final ClientConfig config;
     private final String name;

@@ -4,7 +4,6 @@ import ecgbeats.util.BadInputException;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.Sha256;
 import ecgbeats.util.Version;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
@@ -48,8 +47,7 @@ public final class DatasetFile {
 
     public static final int VERSION = 2;
     private static final byte[] MAGIC = "ECGBEATS".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     private DatasetFile() {
     }

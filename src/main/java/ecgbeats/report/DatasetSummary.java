@@ -16,7 +16,7 @@ public final class DatasetSummary {
     }
 
     public static String json(BeatDataset d) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = ecgbeats.util.Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         root.put("protocol", d.provenance().protocol().id());
         ObjectNode splits = root.putObject("splits");

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class RunReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
     private static final List<String> CLASSES = List.of("N", "S", "V", "F", "Q");
 
     private RunReport() {

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class StudyReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
     private static final int TABLE_ROWS = 40;
 
     private StudyReport() {

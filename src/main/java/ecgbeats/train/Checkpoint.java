@@ -33,7 +33,7 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
     /** Version 1 had no optimiser state; version 2 adds it after the weights. */
     private static final byte[] MAGIC_V1 = "ECGBCKP1".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] MAGIC = "ECGBCKP2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     public Checkpoint {
         history = List.copyOf(history);

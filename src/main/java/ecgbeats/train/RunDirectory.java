@@ -3,7 +3,6 @@ package ecgbeats.train;
 import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
@@ -37,7 +36,7 @@ public final class RunDirectory {
     public static final String STATE = "state.json";
     public static final String CHECKPOINT = "checkpoint.ckpt";
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = ecgbeats.util.Json.PRETTY;
 
     private final Path dir;
 

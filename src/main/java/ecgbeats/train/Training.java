@@ -9,7 +9,6 @@ import ecgbeats.data.beat.BeatTable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The training loop (docs/reference.md §3): shuffled mini-batches, weighted cross-entropy, Adam or AdamW,
@@ -106,7 +105,7 @@ public final class Training {
                 long t0 = System.nanoTime();
                 // every random draw of an epoch comes from (seed, epoch): a resumed run draws what an uninterrupted one would
                 Engine.getInstance().setRandomSeed((int) Seeds.derive(settings.seed(), "dropout-" + epoch));
-                int[] order = permutation(train.size(), Seeds.random(settings.seed(), "shuffle-" + epoch));
+                int[] order = Seeds.permutation(train.size(), Seeds.random(settings.seed(), "shuffle-" + epoch));
                 int steps = (order.length + batch - 1) / batch;
                 double lossSum = 0;
                 for (int from = 0; from < order.length; from += batch) {
@@ -213,19 +212,6 @@ public final class Training {
         return y;
     }
 
-    private static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     private static double[] ones() {
         double[] w = new double[AamiClass.COUNT];

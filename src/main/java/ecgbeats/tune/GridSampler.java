@@ -1,6 +1,7 @@
 package ecgbeats.tune;
 
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.Seeds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,17 +39,7 @@ public final class GridSampler implements Sampler {
             return Optional.empty();
         }
         // the permutation comes from a fixed stream, not from `random`, so trial k's point never depends on history
-        long[] order = new long[(int) size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        SplittableRandom shuffle = new SplittableRandom(0x6772696420L);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1);
-            long t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Seeds.permutation((int) size, new SplittableRandom(0x6772696420L));
         long index = order[k];
         Map<String, Object> c = new LinkedHashMap<>();
         for (String name : names) {

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class Journal implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
     private final FileChannel channel;
 
