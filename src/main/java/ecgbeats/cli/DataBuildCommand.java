@@ -31,8 +31,9 @@ final class DataBuildCommand implements Callable<Integer> {
             description = "intra: pooled stratified 80/20 split; inter: de Chazal DS1 -> DS2. Default: ${DEFAULT-VALUE}.")
     String protocol;
 
-    @Option(names = "--records", split = ",", paramLabel = "LIST", description = "Records to use, e.g. 208,213 (default: all in the folder).")
-    List<Integer> records = List.of();
+    @Option(names = "--records", split = ",", paramLabel = "LIST",
+            description = "Records to use (default all in the folder): " + RecordList.GRAMMAR + ".")
+    List<String> records = List.of();
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the splits. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -64,8 +65,8 @@ final class DataBuildCommand implements Callable<Integer> {
             return List.of();
         }
         try {
-            return java.util.Arrays.stream(validRecords.split(",")).map(String::trim).map(Integer::parseInt).toList();
-        } catch (NumberFormatException e) {
+            return RecordList.numbers(java.util.Arrays.asList(validRecords.split(",")), List::of);
+        } catch (BadInputException e) {
             throw new BadInputException("--valid-records " + validRecords
                     + ": expected record numbers separated by commas (e.g. 101,201,223) or 'beats'");
         }
@@ -74,7 +75,8 @@ final class DataBuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        BuildRequest request = new BuildRequest(source, Protocol.parse(protocol), records, seed, testFraction,
+        BuildRequest request = new BuildRequest(source, Protocol.parse(protocol),
+                RecordList.includesAll(records) ? List.of() : RecordList.numbers(records, List::of), seed, testFraction,
                 validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat), validRecords());
         BeatDataset dataset = DatasetBuilder.build(request);
         DatasetFile.write(dataset, out);

@@ -21,7 +21,7 @@ final class DataFetchCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to download into.")
     Path out;
 
-    @Option(names = "--records", split = ",", paramLabel = "LIST", description = "Records to fetch, e.g. 100,101 (default: all 48).")
+    @Option(names = "--records", split = ",", paramLabel = "LIST", description = "Records to fetch (default all 48): " + RecordList.GRAMMAR + ".")
     List<String> records = List.of();
 
     @Option(names = "--base-url", paramLabel = "URL", description = "Database folder. Default: ${DEFAULT-VALUE}.",
@@ -30,7 +30,8 @@ final class DataFetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Fetcher.Result r = new Fetcher(baseUrl, line -> System.out.println("  " + line)).fetch(out, records);
+        Fetcher.Result r = new Fetcher(baseUrl, line -> System.out.println("  " + line)).fetch(out,
+                RecordList.includesAll(records) ? List.of() : RecordList.expand(records, List::of));
         System.out.printf("%d files downloaded (%d resumed, %.1f MB), %d already present and verified -> %s%n",
                 r.downloaded(), r.resumed(), r.bytes() / 1e6, r.alreadyPresent(), out);
         return 0;

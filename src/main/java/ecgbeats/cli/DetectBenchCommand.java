@@ -30,7 +30,7 @@ final class DetectBenchCommand implements Callable<Integer> {
     @Option(names = "--source", required = true, paramLabel = "DIR", description = "The folder of the records.")
     Path source;
 
-    @Option(names = "--records", split = ",", paramLabel = "LIST", description = "Records (default: all with an .atr).")
+    @Option(names = "--records", split = ",", paramLabel = "LIST", description = "Records (default all with an .atr): " + RecordList.GRAMMAR + ".")
     List<String> records = List.of();
 
     @Option(names = "--window", defaultValue = "0.15", paramLabel = "SECONDS", description = "Default: ${DEFAULT-VALUE}.")
@@ -44,10 +44,8 @@ final class DetectBenchCommand implements Callable<Integer> {
         if (!Files.isDirectory(source)) {
             throw new BadInputException("--source " + source + ": not a folder");
         }
-        List<String> names = new ArrayList<>(records);
-        if (names.isEmpty()) {
-            names.addAll(ecgbeats.data.wfdb.AnnotatedRecords.in(source));
-        }
+        List<String> names = RecordList.expand(records.isEmpty() ? List.of("all") : records,
+                () -> ecgbeats.data.wfdb.AnnotatedRecords.in(source));
         if (names.isEmpty()) {
             throw new BadInputException("--source " + source + ": no records with an .atr file");
         }

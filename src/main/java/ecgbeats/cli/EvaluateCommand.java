@@ -22,7 +22,9 @@ import ecgbeats.train.Training;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out).")
     Path run;
 
@@ -53,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Path data;
 
         @Option(names = "--records", required = true, split = ",", paramLabel = "LIST",
-                description = "Records to compare beat by beat: numbers (100,101), DS1, DS2 or all.")
+                description = "Records to compare beat by beat (all: those with an .atr): " + RecordList.GRAMMAR + ".")
         List<String> records;
     }
 
@@ -79,8 +84,10 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunDirectory dir = new RunDirectory(run);
         if (input.records != null) {
+            refuse("--records", "--split");
             return beatByBeat(dir);
         }
+        refuse("--data", "--source", "--detect", "--window");
         Split s = Split.parse(split);
         try (Network net = dir.loadNetwork()) {
             BeatDataset d = DatasetFile.read(input.data);
@@ -88,6 +95,16 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.print(json ? RunDirectory.metricsJson(m) + System.lineSeparator() : m.table());
         }
         return 0;
+    }
+
+    /** Options of the other mode are refused rather than silently ignored. */
+    private void refuse(String mode, String... options) {
+        for (String o : options) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new BadInputException(o + " does not apply with " + mode
+                        + (mode.equals("--data") ? " (it is for --records)" : " (it is for --data)"));
+            }
+        }
     }
 
     private int beatByBeat(RunDirectory dir) throws Exception {
@@ -123,15 +140,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private List<String> recordNames() {
-        List<String> out = new ArrayList<>();
-        for (String r : input.records) {
-            switch (r.trim().toUpperCase(Locale.ROOT)) {
-                case "DS1" -> Protocol.DS1.forEach(n -> out.add(n.toString()));
-                case "DS2" -> Protocol.DS2.forEach(n -> out.add(n.toString()));
-                case "ALL" -> out.addAll(ecgbeats.data.wfdb.AnnotatedRecords.in(source));
-                default -> out.add(r.trim());
-            }
-        }
+        List<String> out = RecordList.expand(input.records, () -> ecgbeats.data.wfdb.AnnotatedRecords.in(source));
         if (out.isEmpty()) {
             throw new BadInputException("--records: no records in " + source);
         }

@@ -24,7 +24,7 @@ final class LocalWorkers implements AutoCloseable {
             for (int k = 1; k <= n; k++) {
                 String name = "local-" + k;
                 List<String> cmd = JavaCommand.of("512m", "worker", "--join", address, "--study", cluster, "--name",
-                        name, "--threads", Integer.toString(threads));
+                        name, "--worker-threads", Integer.toString(threads));
                 w.processes.add(new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start());
             }

@@ -49,7 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
             + "temporary folder).")
     Path work;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+    // the same name as tune's setting for its local workers; --threads is the older spelling
+    @Option(names = {"--worker-threads", "--threads"}, defaultValue = "0", paramLabel = "N",
             description = "PyTorch threads per trial (0: PyTorch's default). Default: ${DEFAULT-VALUE}.")
     int threads;
 

@@ -136,6 +136,11 @@ class DataCommandsTest {
         assertBadInput(out, "no WFDB records", "data", "build", "--source", empty.toString(), "--out", out.toString());
         assertBadInput(out, "unknown record 999", "data", "build", "--source", TestData.bundled().toString(),
                 "--records", "208,999", "--out", out.toString());
+        assertBadInput(out, "--records: 'abc' is not a record number", "data", "build", "--source",
+                TestData.bundled().toString(), "--records", "208,abc", "--out", out.toString());
+        // DS2 names records this folder does not hold: refused by name, not silently narrowed
+        assertBadInput(out, "unknown record", "data", "build", "--source", TestData.bundled().toString(),
+                "--records", "DS2", "--out", out.toString());
         assertBadInput(out, "unknown protocol 'extra'", "data", "build", "--source", TestData.bundled().toString(),
                 "--protocol", "extra", "--out", out.toString());
         assertBadInput(out, "--seed", "data", "build", "--source", TestData.bundled().toString(),

@@ -146,6 +146,15 @@ class ModelCommandsTest {
                 run.toString(), "--records", "s1", "--source", shortDir.toString());
         assertBad("--records: record 100 is not in " + TestData.bundled(), "evaluate", "--run", run.toString(),
                 "--records", "100", "--source", TestData.bundled().toString());
+        assertBad("--records: 'x/y' is not a record", "evaluate", "--run", run.toString(),
+                "--records", "x/y", "--source", TestData.bundled().toString());
+        // an option of the other mode is refused, not ignored
+        assertBad("--split does not apply with --records", "evaluate", "--run", run.toString(),
+                "--records", "232", "--source", TestData.bundled().toString(), "--split", "valid");
+        assertBad("--detect does not apply with --data", "evaluate", "--run", run.toString(),
+                "--data", data.toString(), "--detect");
+        assertBad("--window does not apply with --data", "evaluate", "--run", run.toString(),
+                "--data", data.toString(), "--window", "0.1");
         // a run whose model takes another input layout
         Path other = Files.createDirectories(dir.resolve("other-layout"));
         for (String f : List.of("config.json", "model.params", "history.csv")) {
