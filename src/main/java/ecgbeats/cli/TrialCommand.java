@@ -13,7 +13,7 @@ import ecgbeats.train.NonFiniteException;
 import ecgbeats.train.ProgressPrinter;
 import ecgbeats.train.RunConfig;
 import ecgbeats.train.TrainJob;
-import ecgbeats.tune.ProcessTrialRunner;
+import ecgbeats.tune.TrialLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,15 +68,14 @@ final class TrialCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(System.out);
         EpochListener listener = (r, max) -> {
             progress.onEpoch(r, max);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("epoch", r.epoch());
-            m.put("value", r.score());
-            m.put("metrics", Map.of("recall_macro", r.valid().recallMacro(), "accuracy", r.valid().accuracy(),
-                    "valid_loss", r.validLoss()));
-            m.put("checkpoint", checkpointOut != null && written[0] == r.epoch());
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("recall_macro", r.valid().recallMacro());
+            m.put("accuracy", r.valid().accuracy());
+            m.put("valid_loss", r.validLoss());
             String answer;
             try {
-                System.out.println(ProcessTrialRunner.EPOCH + json.writeValueAsString(m));
+                System.out.println(new TrialLine.Epoch(r.epoch(), r.score(), m,
+                        checkpointOut != null && written[0] == r.epoch()).format());
                 System.out.flush();
                 answer = decisions.readLine();
             } catch (IOException e) {
@@ -96,12 +95,12 @@ final class TrialCommand implements Callable<Integer> {
             System.err.println("ecgbeats: the study stopped listening; trial abandoned");
             return CommandLines.FAILURE;
         } catch (NonFiniteException e) {
-            System.out.println(ProcessTrialRunner.FAILED + json.writeValueAsString(Map.of("reason", e.getMessage())));
+            System.out.println(new TrialLine.Failed(e.getMessage()).format());
             return CommandLines.FAILURE;
         }
         Metrics best = o.training().bestValid();
-        System.out.println(ProcessTrialRunner.DONE + json.writeValueAsString(Map.of("recall_macro", best.recallMacro(),
-                "accuracy", best.accuracy(), "best_epoch", (double) o.training().bestEpoch())));
+        System.out.println(new TrialLine.Done(Map.of("recall_macro", best.recallMacro(),
+                "accuracy", best.accuracy(), "best_epoch", (double) o.training().bestEpoch())).format());
         return 0;
     }
 

@@ -1,7 +1,5 @@
 package ecgbeats.tune;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,17 +9,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs each trial in its own worker process (DJL's PyTorch engine allows one gradient
- * collector per JVM). The worker prints {@code @epoch {json}} after each epoch and waits for
- * {@code CONTINUE} or {@code STOP} on its standard input; it ends with {@code @done {json}}
- * holding its final validation metrics. Its other output goes to the trial's log file. When an
- * epoch's JSON says {@code "checkpoint": true}, the worker has just written its checkpoint to
- * the launch's checkpoint file, whose bytes go to the reporter with the epoch.
+ * collector per JVM). The worker speaks in {@link TrialLine}s: after each epoch it waits for
+ * {@code CONTINUE} or {@code STOP} on its standard input. Its other output goes to the trial's
+ * log file. When an epoch says it wrote a checkpoint, the bytes of the launch's checkpoint file
+ * go to the reporter with the epoch.
  */
 public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
 
@@ -37,11 +33,6 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
     /** A worker command, where its output goes and where it writes its checkpoints. */
     public record Launch(List<String> command, Path log, Path checkpoint) {
     }
-
-    public static final String EPOCH = "@epoch ";
-    public static final String DONE = "@done ";
-    /** The trial failed for a reason of its own (e.g. a loss that is not finite): {@code @failed {"reason": ...}}. */
-    public static final String FAILED = "@failed ";
 
     private final Launcher launcher;
     private final java.util.Set<Process> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -62,18 +53,16 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
              Writer log = Files.newBufferedWriter(launch.log(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (line.startsWith(EPOCH)) {
-                    JsonNode e = Journal.JSON.readTree(line.substring(EPOCH.length()));
-                    byte[] checkpoint = e.path("checkpoint").asBoolean(false) ? Files.readAllBytes(launch.checkpoint())
-                            : null;
-                    Decision d = reporter.report(e.get("epoch").asInt(), e.get("value").asDouble(),
-                            metrics(e.get("metrics")), checkpoint);
+                TrialLine t = TrialLine.parse(line).orElse(null);
+                if (t instanceof TrialLine.Epoch e) {
+                    byte[] checkpoint = e.checkpoint() ? Files.readAllBytes(launch.checkpoint()) : null;
+                    Decision d = reporter.report(e.epoch(), e.value(), e.metrics(), checkpoint);
                     answer.println(d.name());
                     answer.flush();
-                } else if (line.startsWith(DONE)) {
-                    result = metrics(Journal.JSON.readTree(line.substring(DONE.length())));
-                } else if (line.startsWith(FAILED)) {
-                    failure = Journal.JSON.readTree(line.substring(FAILED.length())).path("reason").asText();
+                } else if (t instanceof TrialLine.Done done) {
+                    result = done.metrics();
+                } else if (t instanceof TrialLine.Failed f) {
+                    failure = f.reason();
                 } else {
                     log.write(line);
                     log.write('\n');
@@ -111,13 +100,5 @@ public final class ProcessTrialRunner implements TrialRunner, AutoCloseable {
         public TrialFailed(String reason) {
             super(reason);
         }
-    }
-
-    private static Map<String, Double> metrics(JsonNode node) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        if (node != null) {
-            node.fields().forEachRemaining(f -> m.put(f.getKey(), f.getValue().asDouble()));
-        }
-        return m;
     }
 }
