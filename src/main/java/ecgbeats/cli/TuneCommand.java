@@ -1,18 +1,14 @@
 package ecgbeats.cli;
 
 import ecgbeats.cluster.Coordinator;
-import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.HostPort;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.util.Sha256;
 import ecgbeats.model.Architecture;
-import ecgbeats.train.Evaluation;
-import ecgbeats.train.Metrics;
-import ecgbeats.train.Network;
+import ecgbeats.train.BestRunEvaluation;
 import ecgbeats.train.RunConfig;
-import ecgbeats.train.RunDirectory;
 import ecgbeats.tune.AshaScheduler;
 import ecgbeats.tune.Domain;
 import ecgbeats.tune.FifoScheduler;
@@ -25,13 +21,12 @@ import ecgbeats.tune.StatusTable;
 import ecgbeats.tune.Study;
 import ecgbeats.tune.StudySettings;
 import ecgbeats.tune.Trial;
+import ecgbeats.tune.TrialFiles;
 import ecgbeats.tune.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,7 +156,7 @@ final class TuneCommand implements Callable<Integer> {
         what.put("seed", Long.toString(seed));
         StudySettings settings = new StudySettings(trials, seed, budget, objective, StudySettings.identity(what, sp));
         String fingerprint = settings.fingerprint();
-        Path trialsDir = out.resolve("trials");
+        TrialFiles trialFiles = new TrialFiles(out.resolve("trials"), TrialLauncher.RESULT_FILES);
         StudyJob job = new StudyJob(data.toAbsolutePath().toString(), sha, arch.id(), epochs, fraction, objective);
         String cluster = "ecgbeats-" + Sha256.of((fingerprint + "|" + out.toAbsolutePath())
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 10);
@@ -176,7 +171,7 @@ final class TuneCommand implements Callable<Integer> {
                 System.out.printf("study %s: all %d trials have finished; nothing to run%n", out, trials);
                 result = study.trials();
             } else {
-                result = runTrials(study, cluster, job, trialsDir, print);
+                result = runTrials(study, cluster, job, trialFiles, print);
             }
             print.run();
             printStatus(result);
@@ -185,17 +180,17 @@ final class TuneCommand implements Callable<Integer> {
                 System.err.println("ecgbeats: no trial completed: nothing to evaluate on test");
                 return 1;
             }
-            evaluateBest(best.get(), dataset, trialsDir);
+            evaluateBest(best.get(), dataset, trialFiles);
         }
         return 0;
     }
 
     /** Starts the coordinator and the local workers and runs the study's trials on them. */
-    private List<Trial> runTrials(Study study, String cluster, StudyJob job, Path trialsDir, Runnable print)
+    private List<Trial> runTrials(Study study, String cluster, StudyJob job, TrialFiles trialFiles, Runnable print)
             throws Exception {
         ListenAddress address = ListenAddress.parse(listen);
         try (Coordinator coordinator = Coordinator.start(cluster, address.host(), address.port(), listen == null,
-                job.toJson(), (trial, files) -> saveRun(trialsDir, trial, files));
+                job.toJson(), trialFiles::save);
              LocalWorkers local = LocalWorkers.start(workers, coordinator.address(), cluster, workerThreads,
                      out.resolve("workers"))) {
             System.out.printf("study %s: %s, %s search, %s scheduler, %d trials, %d local worker(s)%n", out, model,
@@ -258,52 +253,19 @@ final class TuneCommand implements Callable<Integer> {
         }
     }
 
-    /** A finished trial's files, as its worker sent them, into trials/NNNN (replacing an earlier attempt's). */
-    private static void saveRun(Path trialsDir, int trial, Map<String, byte[]> files) throws IOException {
-        Path dir = trialsDir.resolve(String.format("%04d", trial));
-        Path tmp = trialsDir.resolve(String.format(".%04d.partial", trial));
-        AtomicFile.deleteTree(tmp);
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            Path target = tmp.resolve(f.getKey()).normalize();
-            if (!target.startsWith(tmp) || !TrialLauncher.RESULT_FILES.contains(f.getKey())) {
-                throw new IOException("a worker sent an unexpected file: " + f.getKey());
-            }
-            Files.createDirectories(target.getParent());
-            Files.write(target, f.getValue());
-        }
-        AtomicFile.deleteTree(dir);
-        AtomicFile.moveIntoPlace(tmp, dir);
-    }
-
-    /**
-     * The best trial's run, copied to OUT/best and evaluated once on test; a resumed study whose
-     * best trial was already evaluated shows that evaluation instead of touching test again.
-     */
-    private void evaluateBest(Trial best, BeatDataset dataset, Path trialsDir) throws Exception {
-        Path from = trialsDir.resolve(String.format("%04d", best.number())).resolve("run");
+    /** The best trial's one test evaluation, or the earlier one when a finished study is resumed. */
+    private void evaluateBest(Trial best, BeatDataset dataset, TrialFiles trialFiles) throws Exception {
         Path bestDir = out.resolve("best");
-        Path marker = bestDir.resolve("trial.txt");
-        if (Files.exists(bestDir.resolve(RunDirectory.METRICS)) && Files.exists(marker)
-                && Files.readString(marker).trim().equals(Integer.toString(best.number()))) {
+        BestRunEvaluation.Result r = BestRunEvaluation.evaluateOnce(trialFiles.folder(best.number()).resolve("run"),
+                best.number(), bestDir, dataset);
+        if (r.earlier()) {
             System.out.printf("best trial %d, evaluated on test when the study first finished -> %s%n",
                     best.number(), bestDir);
-            System.out.println(Files.readString(bestDir.resolve(RunDirectory.METRICS)).trim());
-            return;
-        }
-        AtomicFile.deleteTree(bestDir);
-        Files.createDirectories(bestDir);
-        for (String f : List.of(RunDirectory.CONFIG, RunDirectory.HISTORY, RunDirectory.PARAMS)) {
-            Files.copy(from.resolve(f), bestDir.resolve(f));
-        }
-        AtomicFile.writeString(marker, best.number() + "\n");
-        RunDirectory run = new RunDirectory(bestDir);
-        try (Network net = run.loadNetwork()) {
-            Evaluation e = Evaluation.of(net, dataset, ecgbeats.data.Split.TEST);
-            e.writeTo(run);
-            Metrics test = e.metrics();
+            System.out.println(r.metricsJson());
+        } else {
             System.out.printf("best trial %d (validation %s %.4f), evaluated once on test -> %s%n", best.number(),
                     objective, best.best().getAsDouble(), bestDir);
-            System.out.print(test.table());
+            System.out.print(r.metrics().table());
         }
     }
 
