@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * does not use hold their defaults and are left out of {@link #asMap()}.
  */
 public record ModelSpec(Architecture architecture, int hidden, int numLayers, int numBlocks, double dropout,
-                        int gruHidden, int numHeads, GruInput gruInput, Features features) {
+                        int gruHidden, int numHeads, GruInput gruInput, Features features,
+                        RhythmJoinPoint rhythmJoin) {
 
     public ModelSpec {
         check(hidden >= 1 && hidden <= 8192, "hidden", hidden, "must be 1 to 8192");
@@ -40,19 +41,19 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
     /** The architecture's defaults (for cnngru1d, the study's best configuration). */
     public static ModelSpec defaults(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE);
-            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME, Features.NONE);
-            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME, Features.NONE);
-            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME, Features.NONE);
+            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
         };
     }
 
     /** The study's best configuration of its two headline models (docs/reference.md §2). */
     public static ModelSpec studyBest(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE);
+            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
             default -> throw new IllegalArgumentException("the study reports no best configuration of " + a.id());
         };
     }
@@ -82,21 +83,23 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
         try {
             return switch (p) {
                 case HIDDEN -> new ModelSpec(architecture, Integer.parseInt(v.trim()), numLayers, numBlocks, dropout,
-                        gruHidden, numHeads, gruInput, features);
+                        gruHidden, numHeads, gruInput, features, rhythmJoin);
                 case NUM_LAYERS -> new ModelSpec(architecture, hidden, Integer.parseInt(v.trim()), numBlocks, dropout,
-                        gruHidden, numHeads, gruInput, features);
+                        gruHidden, numHeads, gruInput, features, rhythmJoin);
                 case NUM_BLOCKS -> new ModelSpec(architecture, hidden, numLayers, Integer.parseInt(v.trim()), dropout,
-                        gruHidden, numHeads, gruInput, features);
+                        gruHidden, numHeads, gruInput, features, rhythmJoin);
                 case DROPOUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, Double.parseDouble(v.trim()),
-                        gruHidden, numHeads, gruInput, features);
+                        gruHidden, numHeads, gruInput, features, rhythmJoin);
                 case GRU_HIDDEN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout,
-                        Integer.parseInt(v.trim()), numHeads, gruInput, features);
+                        Integer.parseInt(v.trim()), numHeads, gruInput, features, rhythmJoin);
                 case NUM_HEADS -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        Integer.parseInt(v.trim()), gruInput, features);
+                        Integer.parseInt(v.trim()), gruInput, features, rhythmJoin);
                 case GRU_INPUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, GruInput.parse(v), features);
+                        numHeads, GruInput.parse(v), features, rhythmJoin);
                 case FEATURES -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, gruInput, Features.parse(v));
+                        numHeads, gruInput, Features.parse(v), rhythmJoin);
+                case RHYTHM_JOIN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
+                        numHeads, gruInput, features, RhythmJoinPoint.parse(v));
             };
         } catch (NumberFormatException e) {
             throw new BadInputException(p.id() + "=" + v + ": not a number");
@@ -107,7 +110,8 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (ModelParam p : ModelParam.values()) {
-            if (architecture.params().contains(p)) {
+            // only a model that reads the rhythm has a join: other runs' configs stay as they were
+            if (architecture.params().contains(p) && (p != ModelParam.RHYTHM_JOIN || features.usesRr())) {
                 m.put(p.id(), switch (p) {
                     case HIDDEN -> hidden;
                     case NUM_LAYERS -> numLayers;
@@ -117,16 +121,22 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
                     case NUM_HEADS -> numHeads;
                     case GRU_INPUT -> gruInput.id();
                     case FEATURES -> features.id();
+                    case RHYTHM_JOIN -> rhythmJoin.id();
                 });
             }
         }
         return m;
     }
 
-    /** Rebuilds a spec from {@link #asMap()}'s output. */
+    /**
+     * Rebuilds a spec from {@link #asMap()}'s output. A model with RR features whose map names no
+     * join was made before {@code rhythm_join} existed, when the rhythm joined at the trunk.
+     */
     public static ModelSpec fromMap(Architecture a, Map<String, ?> m) {
         Map<String, String> s = new LinkedHashMap<>();
         m.forEach((k, v) -> s.put(k, String.valueOf(v)));
-        return defaults(a).with(s);
+        ModelSpec spec = defaults(a).with(s);
+        return spec.features().usesRr() && !s.containsKey(ModelParam.RHYTHM_JOIN.id())
+                ? spec.with(Map.of(ModelParam.RHYTHM_JOIN.id(), RhythmJoinPoint.TRUNK.id())) : spec;
     }
 }

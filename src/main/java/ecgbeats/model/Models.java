@@ -48,10 +48,24 @@ public final class Models {
             case GRU -> gru(s);
         };
         if (s.features().usesRr()) {
-            return new RhythmJoin(p.trunk(), new SequentialBlock().addAll(p.head()), s.features(), s.dropout());
+            int split = s.rhythmJoin() == RhythmJoinPoint.DENSE ? firstDenseLayer(p.head()) : 0;
+            SequentialBlock shape = p.trunk().addAll(p.head().subList(0, split));
+            return new RhythmJoin(shape, new SequentialBlock().addAll(p.head().subList(split, p.head().size())),
+                    s.features(), s.dropout());
         }
         // one flat sequence, as before features existed: parameter files of those models still load
         return p.trunk().addAll(p.head());
+    }
+
+    /**
+     * How many blocks the head's first dense layer spans (Linear, ReLU, and its Dropout if any),
+     * or 0 when the head is a single Linear: that layer goes to the shape's side of the join.
+     */
+    private static int firstDenseLayer(List<Block> head) {
+        if (head.size() < 3 || !(head.get(0) instanceof Linear)) {
+            return 0;
+        }
+        return head.get(2) instanceof Dropout ? 3 : 2;
     }
 
     /** A model in two parts: the trunk that reads the beat, and the dense head that classifies its output. */

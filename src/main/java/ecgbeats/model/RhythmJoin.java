@@ -19,17 +19,20 @@ import ecgbeats.data.beat.RrFeatures;
 
 /**
  * A model that sees a beat's rhythm as well as its shape (docs/reference.md §2 "Features"): its inputs are
- * the beat's samples and its eight {@link RrFeatures}. The trunk reads the samples; the
- * features are standardised with the train split's means and deviations (kept as parameters
- * that training does not change, so they travel with the weights), the ones the model reads
- * are kept ({@link Features#columns()}) and go through a small dense layer (Linear → ReLU, {@value
- * #RHYTHM_UNITS} units); the head classifies the trunk's output, after dropout, joined with that.
+ * the beat's samples and its eight {@link RrFeatures}. The shape side reads the samples (the
+ * trunk, and with {@link RhythmJoinPoint#DENSE} the head's first dense layer too); the features
+ * are standardised with the train split's means and deviations (kept as parameters that
+ * training does not change, so they travel with the weights), the ones the model reads are kept
+ * ({@link Features#columns()}) and go through a small dense layer (Linear → ReLU, {@value
+ * #RHYTHM_UNITS} units); the rest of the head classifies the shape side's output, after dropout,
+ * joined with that.
  *
  * <p>Why the dense layer and the dropout: joined raw to a trunk output of thousands of values,
  * eight features barely move the head, and a trunk that can tell its training patients' S beats
  * apart by shape is never pushed to use them; on unseen patients that shape does not carry over.
  * Measured on a small inter-patient set (docs/results.md): S recall on two unseen records went
- * from 0.29 with the features joined raw to 0.87 with the dense layer, 0.96 with the dropout too.
+ * from 0.29 with the features joined raw to 0.87 with the dense layer, 0.96 with the dropout too;
+ * where the rhythm joins is {@link RhythmJoinPoint}'s story.
  */
 final class RhythmJoin extends AbstractBlock {
 

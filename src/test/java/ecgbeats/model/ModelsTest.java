@@ -43,22 +43,48 @@ class ModelsTest {
 
     @ParameterizedTest
     @EnumSource(Architecture.class)
-    void rrFeaturesJoinTheHeadsFirstLayerThroughTheirOwnDenseLayer(Architecture a) {
+    void rrFeaturesJoinTheHeadThroughTheirOwnDenseLayer(Architecture a) {
         ModelSpec plain = ModelSpec.defaults(a);
         long[] without = outputShapeAndParams(plain, 3);
-        long firstHeadUnits = switch (a) {
+        // the units of the first Linear after the join: at the trunk, the head's first; after the head's
+        // first dense layer (every default head has two Linears at most), the classes
+        long trunkJoinUnits = switch (a) {
             case CNN2D, CNN1D, CNNGRU1D -> plain.hidden();
             case TRANSFORMER2D, TRANSFORMER1D, GRU -> Models.CLASSES;
         };
-        for (String features : new String[] {"rr", "rr_norm"}) {
-            long[] with = outputShapeAndParams(plain.with(Map.of("features", features)), 3);
-            assertEquals(3, with[0]);
-            assertEquals(5, with[1]);
-            // Linear(F -> 32) for the rhythm, 32 more inputs to the head's first Linear; the standardisation's
-            // 16 numbers are not trained
-            int f = features.equals("rr") ? 8 : 4;
-            assertEquals(without[2] + (f * 32L + 32) + 32L * firstHeadUnits, with[2], features);
+        for (String join : new String[] {"trunk", "dense"}) {
+            for (String features : new String[] {"rr", "rr_norm"}) {
+                long[] with = outputShapeAndParams(plain.with(Map.of("features", features, "rhythm_join", join)), 3);
+                assertEquals(3, with[0]);
+                assertEquals(5, with[1]);
+                // Linear(F -> 32) for the rhythm, 32 more inputs to the Linear after the join; the
+                // standardisation's 16 numbers are not trained
+                int f = features.equals("rr") ? 8 : 4;
+                long units = join.equals("trunk") ? trunkJoinUnits : Models.CLASSES;
+                assertEquals(without[2] + (f * 32L + 32) + 32L * units, with[2], join + " " + features);
+            }
         }
+    }
+
+    @Test
+    void theStudysCnn2dWithRhythmHasAsManyParametersWhereverTheRhythmJoins() {
+        ModelSpec study = ModelSpec.studyBest(Architecture.CNN2D).with(Map.of("features", "rr_norm"));
+        long trunk = outputShapeAndParams(study.with(Map.of("rhythm_join", "trunk")), 2)[2];
+        assertEquals(trunk, outputShapeAndParams(study, 2)[2]);
+        assertEquals(1_100_933 + 4 * 32 + 32 + 32 * 128, trunk);
+    }
+
+    @Test
+    void aConfigWithRhythmButNoJoinIsOneMadeBeforeTheJoinMoved() {
+        ModelSpec dense = ModelSpec.studyBest(Architecture.CNN2D).with(Map.of("features", "rr_norm"));
+        assertEquals(RhythmJoinPoint.DENSE, dense.rhythmJoin(), "the default");
+        Map<String, Object> m = new java.util.LinkedHashMap<>(dense.asMap());
+        assertEquals("dense", m.get("rhythm_join"));
+        assertEquals(dense, ModelSpec.fromMap(Architecture.CNN2D, m));
+        m.remove("rhythm_join");
+        assertEquals(RhythmJoinPoint.TRUNK, ModelSpec.fromMap(Architecture.CNN2D, m).rhythmJoin());
+        org.junit.jupiter.api.Assertions.assertFalse(ModelSpec.studyBest(Architecture.CNN2D).asMap().containsKey("rhythm_join"),
+                "a model without rhythm has no join in its config");
     }
 
     @ParameterizedTest
