@@ -4,7 +4,8 @@
 # records 222 and 232 (together 1,590 S beats), and prints S and V recall and precision on test
 # for each configuration. Batch 32, 3 epochs, class weights, seed 42.
 #   usage: bench/rhythm_small.sh MITDB_DIR OUT_DIR ["--set hidden=16 --set features=rr_norm" ...]
-# Without configurations it runs hidden 16 and 128, each without features, with rr and rr_norm.
+# Without configurations it runs hidden 16 and 128, each without features, with rr, with rr_norm,
+# and with rr_norm joined at the trunk (rhythm_join=trunk, the first design).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 src="$1"; out="$2"; shift 2
@@ -16,6 +17,7 @@ configs=("$@")
 if [ ${#configs[@]} -eq 0 ]; then
   for h in 16 128; do
     for f in none rr rr_norm; do configs+=("--set hidden=$h --set features=$f"); done
+    configs+=("--set hidden=$h --set features=rr_norm --set rhythm_join=trunk")
   done
 fi
 for c in "${configs[@]}"; do
