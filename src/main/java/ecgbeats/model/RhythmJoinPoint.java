@@ -13,7 +13,8 @@ import java.util.Locale;
  * patients apart by shape is never pushed to use them. Joined after the head's first dense layer
  * they stand beside that layer's {@code hidden} units instead. On the small inter-patient set of
  * docs/results.md, S recall on unseen patients fell from 0.89 at hidden 16 to 0.27 at hidden 128
- * with {@link #TRUNK}, and stays high with {@link #DENSE}.
+ * with {@link #TRUNK}, and stays high with {@link #DENSE}. On the whole DS1 → DS2 split (one
+ * seed each) the two were level on the EC57 macro Se: DENSE found more V and F beats, TRUNK more S.
  */
 public enum RhythmJoinPoint {
     /** After the trunk, before the dense head: the first design, kept so that its runs still load. */
