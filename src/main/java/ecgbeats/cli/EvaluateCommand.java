@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
-import ecgbeats.data.Protocol;
 import ecgbeats.data.Split;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
