@@ -43,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A hyperparameter or training setting, e.g. "
             + "--set hidden=128 --set lr=5e-4 (all of them and their defaults below). Precedence: --config, then "
-            + "--set, then --balance, --class-weights, --epochs and --seed; a later one wins.")
+            + "--set, then --balance, --class-weights, --epochs, --fraction and --seed; a later one wins.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -58,6 +58,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N", description = "Epoch limit (default 30).")
     Integer epochs;
+
+    // the name tune uses for the same setting
+    @Option(names = "--fraction", paramLabel = "F", description = "Stratified share of the train split (default 1).")
+    Double fraction;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
     Long seed;
@@ -175,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null) {
             values.put("epochs", epochs.toString());
+        }
+        if (fraction != null) {
+            values.put("fraction", fraction.toString());
         }
         if (seed != null) {
             values.put("seed", seed.toString());

@@ -277,8 +277,12 @@ class ModelCommandsTest {
     void aModelWithRrFeaturesClassifiesRecordsButNotKaggleRows() throws IOException {
         Path rr = dir.resolve("rr-run");
         Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
-                "--set", "features=rr", "--set", "fraction=0.2", "--epochs", "1", "--out", rr.toString());
+                "--set", "features=rr", "--set", "fraction=0.5", "--fraction", "0.2", "--epochs", "1",
+                "--out", rr.toString());
         assertEquals(0, t.code(), t.err());
+        // --fraction, tune's name for the setting, wins over --set as --epochs does
+        assertEquals(0.2, ecgbeats.util.Json.MAPPER.readTree(rr.resolve("config.json").toFile())
+                .get("training").get("fraction").asDouble(), 1e-12);
         Path out = dir.resolve("rr-232.csv");
         Cli.Run p = Cli.run("predict", "--run", rr.toString(), "--record", TestData.bundled().resolve("232").toString(),
                 "--out", out.toString());
