@@ -58,8 +58,15 @@ final class RhythmJoin extends AbstractBlock {
 
     /** Sets the standardisation: each feature k becomes (x_k − mean_k) / deviation_k. */
     void setScaling(float[] mean, float[] deviation) {
-        scaling.mean.getArray().set(mean);
-        scaling.deviation.getArray().set(deviation);
+        assign(scaling.mean.getArray(), mean);
+        assign(scaling.deviation.getArray(), deviation);
+    }
+
+    /** In place, by arithmetic: NDArray.set makes libtorch print a deprecation warning. */
+    private static void assign(NDArray target, float[] values) {
+        try (NDArray v = target.getManager().create(values, target.getShape())) {
+            target.muli(0).addi(v);
+        }
     }
 
     @Override

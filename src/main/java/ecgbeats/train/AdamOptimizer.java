@@ -108,11 +108,18 @@ final class AdamOptimizer implements AutoCloseable {
         int at = 0;
         for (int i = 0; i < params.size(); i++) {
             int n = (int) params.get(i).size();
-            m.get(i).set(Arrays.copyOfRange(state.m(), at, at + n));
-            v.get(i).set(Arrays.copyOfRange(state.v(), at, at + n));
+            // new arrays rather than NDArray.set, which makes libtorch print a deprecation warning
+            m.set(i, replaced(m.get(i), Arrays.copyOfRange(state.m(), at, at + n)));
+            v.set(i, replaced(v.get(i), Arrays.copyOfRange(state.v(), at, at + n)));
             at += n;
         }
         steps = state.steps();
+    }
+
+    private NDArray replaced(NDArray old, float[] values) {
+        NDArray fresh = manager.create(values, old.getShape());
+        old.close();
+        return fresh;
     }
 
     @Override
