@@ -79,7 +79,7 @@ final class PredictCommand implements Callable<Integer> {
         BeatTable beats;
         try (Network net = new RunDirectory(run).loadNetwork()) {
             beats = KaggleCsv.readForPrediction(input.csv);
-            float[] logp = net.logProbabilities(beats, 256);
+            float[] logp = net.logProbabilities(beats, net.inferenceBatch());
             int[] classes = Training.argmax(logp);
             for (int i = 0; i < beats.size(); i++) {
                 int best = classes[i];

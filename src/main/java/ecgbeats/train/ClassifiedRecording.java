@@ -15,7 +15,7 @@ public record ClassifiedRecording(Recording recording, int[] classes, float[] lo
 
     /** Classifies the beats of {@code recording} with {@code net}. */
     public static ClassifiedRecording of(Network net, Recording recording) {
-        float[] logp = net.logProbabilities(recording.beats(), 256);
+        float[] logp = net.logProbabilities(recording.beats(), net.inferenceBatch());
         return new ClassifiedRecording(recording, Training.argmax(logp), logp);
     }
 

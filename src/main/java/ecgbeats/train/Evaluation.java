@@ -12,7 +12,7 @@ public record Evaluation(Metrics metrics, int[] truth, int[] predictions) {
 
     public static Evaluation of(Network net, BeatDataset data, Split split) {
         int[] truth = Training.labels(data.split(split));
-        int[] pred = Training.argmax(net.logProbabilities(data.split(split), 256));
+        int[] pred = Training.argmax(net.logProbabilities(data.split(split), net.inferenceBatch()));
         Metrics m = Metrics.of(split.id(), truth, pred);
         return new Evaluation(data.provenance().protocol() == Protocol.INTER ? m.withEc57() : m, truth, pred);
     }

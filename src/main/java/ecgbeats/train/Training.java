@@ -121,7 +121,7 @@ public final class Training {
                     }
                 }
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                float[] logp = net.logProbabilities(valid, Math.max(256, batch));
+                float[] logp = net.logProbabilities(valid, net.inferenceBatch());
                 double validLoss = loss(valid, logp, weights);
                 if (!Double.isFinite(validLoss)) {
                     throw new NonFiniteException(NonFiniteException.Quantity.VALID_LOSS, validLoss)
