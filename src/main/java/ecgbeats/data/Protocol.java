@@ -1,11 +1,11 @@
 package ecgbeats.data;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.List;
-import java.util.Locale;
 
 /** How beats are divided into train and test (docs/reference.md §1). */
 public enum Protocol {
@@ -33,16 +33,12 @@ public enum Protocol {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static Protocol parse(String s) {
-        for (Protocol p : values()) {
-            if (p.id().equalsIgnoreCase(s.trim())) {
-                return p;
-            }
-        }
-        throw new BadInputException("unknown protocol '" + s + "' (expected intra or inter)");
+        return EnumIds.find(Protocol.class, s).orElseThrow(() -> new BadInputException(
+                "unknown protocol '" + s + "' (expected intra or inter)"));
     }
 }

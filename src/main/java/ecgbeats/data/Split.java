@@ -1,7 +1,7 @@
 package ecgbeats.data;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
-import java.util.Locale;
 
 /** The three parts of a dataset. Only training data is ever balanced; test is for the final report. */
 public enum Split {
@@ -9,15 +9,11 @@ public enum Split {
 
     /** The name used on the command line and in files: train, valid, test. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static Split parse(String s) {
-        for (Split split : values()) {
-            if (split.id().equalsIgnoreCase(s.trim())) {
-                return split;
-            }
-        }
-        throw new BadInputException("unknown split '" + s + "' (expected train, valid or test)");
+        return EnumIds.find(Split.class, s).orElseThrow(() -> new BadInputException(
+                "unknown split '" + s + "' (expected train, valid or test)"));
     }
 }

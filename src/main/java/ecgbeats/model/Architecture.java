@@ -1,12 +1,10 @@
 package ecgbeats.model;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The model families of docs/reference.md §2, each with the input layout it sees and the model
@@ -50,16 +48,12 @@ public enum Architecture {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static Architecture parse(String s) {
-        for (Architecture a : values()) {
-            if (a.id().equalsIgnoreCase(s.trim())) {
-                return a;
-            }
-        }
-        throw new BadInputException("unknown model '" + s + "' (expected one of "
-                + Arrays.stream(values()).map(Architecture::id).collect(Collectors.joining(", ")) + ")");
+        return EnumIds.find(Architecture.class, s).orElseThrow(() -> new BadInputException(
+                "unknown model '" + s + "' (expected one of "
+                + EnumIds.list(Architecture.class) + ")"));
     }
 }

@@ -1,10 +1,7 @@
 package ecgbeats.model;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
-
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * What a model sees besides the beat's samples (docs/reference.md §2 "Features"): nothing; {@code rr}, the
@@ -36,16 +33,12 @@ public enum Features {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static Features parse(String s) {
-        for (Features f : values()) {
-            if (f.id().equalsIgnoreCase(s.trim())) {
-                return f;
-            }
-        }
-        throw new BadInputException("features: '" + s + "' is not one of "
-                + Arrays.stream(values()).map(Features::id).collect(Collectors.joining(", ")));
+        return EnumIds.find(Features.class, s).orElseThrow(() -> new BadInputException(
+                "features: '" + s + "' is not one of "
+                + EnumIds.list(Features.class)));
     }
 }

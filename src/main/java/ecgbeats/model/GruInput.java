@@ -1,8 +1,7 @@
 package ecgbeats.model;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
-
-import java.util.Locale;
 
 /**
  * What the GRU of cnngru1d reads: {@code time}, the 96 pooled conv steps (the default), or
@@ -13,15 +12,11 @@ public enum GruInput {
     TIME, FLAT;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static GruInput parse(String s) {
-        for (GruInput g : values()) {
-            if (g.id().equalsIgnoreCase(s.trim())) {
-                return g;
-            }
-        }
-        throw new BadInputException("gru_input: '" + s + "' is not time or flat");
+        return EnumIds.find(GruInput.class, s).orElseThrow(() -> new BadInputException(
+                "gru_input: '" + s + "' is not time or flat"));
     }
 }

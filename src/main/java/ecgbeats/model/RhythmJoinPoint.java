@@ -1,8 +1,7 @@
 package ecgbeats.model;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
-
-import java.util.Locale;
 
 /**
  * Where a model's rhythm embedding meets what its trunk made of the beat's shape (hyperparameter
@@ -23,15 +22,11 @@ public enum RhythmJoinPoint {
     DENSE;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static RhythmJoinPoint parse(String s) {
-        for (RhythmJoinPoint p : values()) {
-            if (p.id().equalsIgnoreCase(s.trim())) {
-                return p;
-            }
-        }
-        throw new BadInputException("rhythm_join: '" + s + "' is not one of trunk, dense");
+        return EnumIds.find(RhythmJoinPoint.class, s).orElseThrow(() -> new BadInputException(
+                "rhythm_join: '" + s + "' is not one of trunk, dense"));
     }
 }

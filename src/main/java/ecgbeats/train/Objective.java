@@ -1,10 +1,10 @@
 package ecgbeats.train;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.Protocol;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** What model selection maximises on the validation split. */
@@ -18,7 +18,7 @@ public enum Objective {
     DEFAULT;
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     /** This objective for a dataset of {@code protocol}: {@link #DEFAULT} becomes the protocol's own. */
@@ -30,12 +30,8 @@ public enum Objective {
     }
 
     public static Objective parse(String s) {
-        for (Objective o : values()) {
-            if (o.id().equalsIgnoreCase(s.trim())) {
-                return o;
-            }
-        }
-        throw new BadInputException("unknown objective '" + s + "' (expected " + Arrays.stream(values())
-                .map(Objective::id).collect(Collectors.joining(", ")) + ")");
+        return EnumIds.find(Objective.class, s).orElseThrow(() -> new BadInputException(
+                "unknown objective '" + s + "' (expected " + Arrays.stream(values())
+                        .map(Objective::id).collect(Collectors.joining(", ")) + ")"));
     }
 }

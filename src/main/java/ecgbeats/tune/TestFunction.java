@@ -1,8 +1,8 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.EnumIds;
 import ecgbeats.util.BadInputException;
 
-import java.util.Locale;
 import java.util.Map;
 
 /** Standard functions to minimise, for measuring samplers without training (docs/reference.md §4). */
@@ -83,16 +83,12 @@ public enum TestFunction {
     }
 
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     public static TestFunction parse(String s) {
-        for (TestFunction f : values()) {
-            if (f.id().equalsIgnoreCase(s.trim())) {
-                return f;
-            }
-        }
-        throw new BadInputException("--function " + s + ": expected branin, hartmann6 or mixed");
+        return EnumIds.find(TestFunction.class, s).orElseThrow(() -> new BadInputException(
+                "--function " + s + ": expected branin, hartmann6 or mixed"));
     }
 
     private static double d(Map<String, Object> p, String k) {

@@ -1,10 +1,9 @@
 package ecgbeats.data.balance;
 
+import ecgbeats.util.EnumIds;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import ecgbeats.util.BadInputException;
-
-import java.util.Locale;
 
 /** The sampling methods of docs/reference.md §1; class weights are separate and combine with any of them. */
 public enum BalanceMethod {
@@ -25,17 +24,13 @@ public enum BalanceMethod {
 
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumIds.id(this);
     }
 
     @JsonCreator
     public static BalanceMethod parse(String s) {
-        for (BalanceMethod m : values()) {
-            if (m.id().equalsIgnoreCase(s.trim())) {
-                return m;
-            }
-        }
-        throw new BadInputException("unknown balancing method '" + s
-                + "' (expected none, oversample, smote or undersample)");
+        return EnumIds.find(BalanceMethod.class, s).orElseThrow(() -> new BadInputException(
+                "unknown balancing method '" + s
+                        + "' (expected none, oversample, smote or undersample)"));
     }
 }
