@@ -65,7 +65,7 @@ final class DataBuildCommand implements Callable<Integer> {
             return List.of();
         }
         try {
-            return RecordList.numbers(java.util.Arrays.asList(validRecords.split(",")), List::of);
+            return RecordList.numbers(RecordList.expand(java.util.Arrays.asList(validRecords.split(",")), List::of));
         } catch (BadInputException e) {
             throw new BadInputException("--valid-records " + validRecords
                     + ": expected record numbers separated by commas (e.g. 101,201,223) or 'beats'");
@@ -76,7 +76,7 @@ final class DataBuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         BuildRequest request = new BuildRequest(source, Protocol.parse(protocol),
-                RecordList.includesAll(records) ? List.of() : RecordList.numbers(records, List::of), seed, testFraction,
+                RecordList.numbers(RecordList.orEmptyForAll(records)), seed, testFraction,
                 validFraction, ExtractionSettings.KACHUEE.withDropLastBeat(kaggleCompat), validRecords());
         BeatDataset dataset = DatasetBuilder.build(request);
         DatasetFile.write(dataset, out);

@@ -31,7 +31,7 @@ final class DataFetchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Fetcher.Result r = new Fetcher(baseUrl, line -> System.out.println("  " + line)).fetch(out,
-                RecordList.includesAll(records) ? List.of() : RecordList.expand(records, List::of));
+                RecordList.orEmptyForAll(records));
         System.out.printf("%d files downloaded (%d resumed, %.1f MB), %d already present and verified -> %s%n",
                 r.downloaded(), r.resumed(), r.bytes() / 1e6, r.alreadyPresent(), out);
         return 0;

@@ -49,10 +49,10 @@ final class RecordList {
         return new ArrayList<>(out);
     }
 
-    /** As {@link #expand}, for commands that read MIT-BIH-style numbered records. */
-    static List<Integer> numbers(List<String> tokens, Supplier<List<String>> all) {
+    /** Record names as numbers, for commands that read MIT-BIH-style numbered records. */
+    static List<Integer> numbers(List<String> names) {
         List<Integer> out = new ArrayList<>();
-        for (String name : expand(tokens, all)) {
+        for (String name : names) {
             try {
                 out.add(Integer.parseInt(name));
             } catch (NumberFormatException e) {
@@ -65,5 +65,13 @@ final class RecordList {
     /** True when one of the tokens asks for every record (so a command can use its own default). */
     static boolean includesAll(List<String> tokens) {
         return tokens.stream().anyMatch(t -> t.trim().equalsIgnoreCase("all"));
+    }
+
+    /**
+     * For commands whose empty list means every record: the records the tokens name, or an
+     * empty list when {@code all} is among them.
+     */
+    static List<String> orEmptyForAll(List<String> tokens) {
+        return includesAll(tokens) ? List.of() : expand(tokens, List::of);
     }
 }

@@ -30,13 +30,15 @@ class RecordListTest {
 
     @Test
     void numberedCommandsRefuseNamesThatAreNotNumbers() {
-        assertEquals(List.of(208, 213), RecordList.numbers(List.of("208", "213"), List::of));
+        assertEquals(List.of(208, 213), RecordList.numbers(List.of("208", "213")));
         BadInputException e = assertThrows(BadInputException.class,
-                () -> RecordList.numbers(List.of("208", "a01"), List::of));
+                () -> RecordList.numbers(List.of("208", "a01")));
         assertTrue(e.getMessage().contains("'a01' is not a record number"), e.getMessage());
         e = assertThrows(BadInputException.class, () -> RecordList.expand(List.of("../x"), List::of));
         assertTrue(e.getMessage().startsWith("--records: '../x' is not a record"), e.getMessage());
         assertTrue(RecordList.includesAll(List.of("100", "all")));
         assertFalse(RecordList.includesAll(List.of("100", "DS1")));
+        assertEquals(List.of(), RecordList.orEmptyForAll(List.of("100", "ALL")));
+        assertEquals(List.of("100", "101"), RecordList.orEmptyForAll(List.of("100", "101")));
     }
 }
