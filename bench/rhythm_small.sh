@@ -2,7 +2,7 @@
 # The rhythm mechanism on a small inter-patient set, in minutes: trains cnn2d on DS1 records
 # 118, 209 and 220 (record 223, held out whole, is the validation), tests on the unseen DS2
 # records 222 and 232 (together 1,590 S beats), and prints S and V recall and precision on test
-# for each configuration. Batch 32, 3 epochs, class weights, seed 42.
+# for each configuration. Batch 32, 3 epochs, class weights, seed 42. Needs python3 (reads metrics.json).
 #   usage: bench/rhythm_small.sh MITDB_DIR OUT_DIR ["--set hidden=16 --set features=rr_norm" ...]
 # Without configurations it runs hidden 16 and 128, each without features, with rr, with rr_norm,
 # and with rr_norm joined at the trunk (rhythm_join=trunk, the first design).
