@@ -92,6 +92,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCommandLineNamesOptions() throws java.io.IOException {
+        // a library error names its subject in words (BadInputException.Subject); cli names the option
+        java.util.regex.Pattern optionInString = java.util.regex.Pattern.compile("\"[^\"]*--[a-z][^\"]*\"");
+        java.nio.file.Path main = java.nio.file.Path.of("src/main/java/ecgbeats");
+        java.util.List<String> offenders = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(main)) {
+            for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> !p.startsWith(main.resolve("cli"))).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    String code = line.strip();
+                    if (!code.startsWith("*") && !code.startsWith("//") && optionInString.matcher(code).find()) {
+                        offenders.add(f.getFileName() + ": " + code);
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offenders);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("ecgbeats.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -34,7 +34,7 @@ public final class CommandLines {
             boolean debug = Arrays.asList(parseResult.originalArgs().toArray()).contains("--debug");
             BadInputException bad = findBadInput(ex);
             if (bad != null) {
-                err.println("ecgbeats: " + bad.getMessage());
+                err.println("ecgbeats: " + phrase(bad, commandLine.getCommandSpec()));
             } else {
                 err.println("ecgbeats: error: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             }
@@ -45,6 +45,36 @@ public final class CommandLines {
             return bad != null ? BAD_INPUT : FAILURE;
         });
         return cl;
+    }
+
+    /**
+     * The message of a bad input, with the argument it is about named as the option that gave
+     * it when the command has that option (the library names it in words).
+     */
+    static String phrase(BadInputException bad, CommandLine.Model.CommandSpec command) {
+        return bad.subject().map(CommandLines::option)
+                .filter(name -> command.findOption(name) != null)
+                .map(bad::phrasedAs)
+                .orElse(bad.getMessage());
+    }
+
+    /** The option through which each command supplies a subject. */
+    static String option(BadInputException.Subject subject) {
+        return switch (subject) {
+            case SOURCE_FOLDER -> "--source";
+            case RECORDS -> "--records";
+            case PROTOCOL -> "--protocol";
+            case VALIDATION_RECORDS -> "--valid-records";
+            case TEST_FRACTION -> "--test-fraction";
+            case VALIDATION_FRACTION -> "--valid-fraction";
+            case SETTING -> "--set";
+            case RUN_FOLDER -> "--run";
+            case NEW_STUDY_FOLDER -> "--out";
+            case STUDY_TO_RESUME -> "--resume";
+            case SEARCH -> "--search";
+            case SEARCH_SPACE -> "--space";
+            case TEST_FUNCTION -> "--function";
+        };
     }
 
     private static BadInputException findBadInput(Throwable t) {

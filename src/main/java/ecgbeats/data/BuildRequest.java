@@ -31,16 +31,17 @@ public record BuildRequest(Path source, Protocol protocol, List<Integer> records
         records = List.copyOf(records);
         validRecords = validRecords == null ? null : List.copyOf(validRecords);
         if (validRecords != null && !validRecords.isEmpty() && protocol != Protocol.INTER) {
-            throw new BadInputException("--valid-records applies to --protocol inter only");
+            throw BadInputException.about(BadInputException.Subject.VALIDATION_RECORDS, validRecords,
+                    "held-out validation records are for the inter protocol only");
         }
         if (validRecords != null && validRecords.stream().distinct().count() < validRecords.size()) {
-            throw new BadInputException("--valid-records names a record twice: " + validRecords);
+            throw BadInputException.about(BadInputException.Subject.VALIDATION_RECORDS, validRecords, "names a record twice");
         }
         if (!(testFraction >= 0 && testFraction < 1)) {
-            throw new BadInputException("--test-fraction must be in [0, 1): " + testFraction);
+            throw BadInputException.about(BadInputException.Subject.TEST_FRACTION, testFraction, "must be in [0, 1)");
         }
         if (!(validFraction >= 0 && validFraction < 1)) {
-            throw new BadInputException("--valid-fraction must be in [0, 1): " + validFraction);
+            throw BadInputException.about(BadInputException.Subject.VALIDATION_FRACTION, validFraction, "must be in [0, 1)");
         }
     }
 

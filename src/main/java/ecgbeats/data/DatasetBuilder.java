@@ -43,7 +43,7 @@ public final class DatasetBuilder {
             train = records.stream().filter(Protocol.DS1::contains).toList();
             test = records.stream().filter(Protocol.DS2::contains).toList();
             if (train.isEmpty()) {
-                throw new BadInputException("--protocol inter trains on de Chazal's DS1 records, and none of "
+                throw BadInputException.about(BadInputException.Subject.PROTOCOL, "inter", "trains on de Chazal's DS1 records, and none of "
                         + records + " is in DS1 " + Protocol.DS1);
             }
         }
@@ -51,13 +51,13 @@ public final class DatasetBuilder {
         if (request.protocol() == Protocol.INTER) {
             for (int r : request.validRecords()) {
                 if (!train.contains(r)) {
-                    throw new BadInputException("--valid-records: " + r + " is not one of the training records "
+                    throw BadInputException.about(BadInputException.Subject.VALIDATION_RECORDS, r, "not one of the training records "
                             + train + " (DS1 records among those used)");
                 }
             }
             if (train.size() == request.validRecords().size()) {
-                throw new BadInputException("--valid-records: " + request.validRecords()
-                        + " would leave no record to train on");
+                throw BadInputException.about(BadInputException.Subject.VALIDATION_RECORDS, request.validRecords(),
+                        "would leave no record to train on");
             }
         }
         Map<Integer, RecordBeats> byRecord = new TreeMap<>();
@@ -170,7 +170,7 @@ public final class DatasetBuilder {
     static List<Integer> resolveRecords(BuildRequest request) {
         Path dir = request.source();
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException("--source " + dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
+            throw BadInputException.about(BadInputException.Subject.SOURCE_FOLDER, dir, Files.exists(dir) ? "not a folder" : "no such folder");
         }
         if (!request.records().isEmpty()) {
             for (int r : request.records()) {
@@ -190,10 +190,10 @@ public final class DatasetBuilder {
                     .filter(n -> Files.exists(dir.resolve(n + ".atr")))
                     .forEach(n -> found.add(Integer.parseInt(n)));
         } catch (IOException e) {
-            throw new BadInputException("--source " + dir + ": cannot list folder: " + e.getMessage());
+            throw BadInputException.about(BadInputException.Subject.SOURCE_FOLDER, dir, "cannot list the folder: " + e.getMessage());
         }
         if (found.isEmpty()) {
-            throw new BadInputException("--source " + dir + ": no WFDB records (NNN.hea with NNN.atr) in this folder");
+            throw BadInputException.about(BadInputException.Subject.SOURCE_FOLDER, dir, "no WFDB records (NNN.hea with NNN.atr) in this folder");
         }
         return found.stream().sorted().toList();
     }

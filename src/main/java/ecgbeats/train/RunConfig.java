@@ -62,7 +62,7 @@ public record RunConfig(ModelSpec model, TrainSettings training) {
     public static Map.Entry<String, String> parseAssignment(String s) {
         int eq = s.indexOf('=');
         if (eq <= 0 || eq == s.length() - 1) {
-            throw new BadInputException("--set " + s + ": expected NAME=VALUE, e.g. --set hidden=128");
+            throw BadInputException.about(BadInputException.Subject.SETTING, s, "expected NAME=VALUE, e.g. hidden=128");
         }
         return Map.entry(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
     }

@@ -164,10 +164,10 @@ public final class RunDirectory {
     public JsonNode readConfig() {
         Path f = dir.resolve(CONFIG);
         if (!Files.isDirectory(dir)) {
-            throw new BadInputException("--run " + dir + ": no such folder");
+            throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir, "no such folder");
         }
         if (!Files.exists(f)) {
-            throw new BadInputException("--run " + dir + ": not a run folder (no " + CONFIG + ")");
+            throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir, "not a run (no " + CONFIG + ")");
         }
         try {
             return JSON.readTree(f.toFile());
@@ -232,8 +232,8 @@ public final class RunDirectory {
     public Network loadNetwork() {
         RunConfig rc = readRunConfig();
         if (!Files.exists(params())) {
-            throw new BadInputException("--run " + dir + ": the run has no model parameters (" + PARAMS
-                    + " missing): did its training finish?");
+            throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir, "the run has no model parameters ("
+                    + PARAMS + " missing): did its training finish?");
         }
         return Network.load(rc.model(), params());
     }

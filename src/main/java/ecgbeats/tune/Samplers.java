@@ -18,7 +18,7 @@ public final class Samplers {
             case "random" -> new RandomSampler();
             case "tpe" -> new TpeSampler(preset.settings());
             case "grid" -> new GridSampler();
-            default -> throw new BadInputException("--search " + name + ": expected random, tpe or grid");
+            default -> throw BadInputException.about(BadInputException.Subject.SEARCH, name, "expected random, tpe or grid");
         };
     }
 }

@@ -59,8 +59,8 @@ public final class SearchSpaces {
                 try {
                     yield parse(file.toString(), Files.readString(file));
                 } catch (NoSuchFileException e) {
-                    throw new BadInputException("--space " + presetOrFile
-                            + ": neither a preset (seed-cnngru1d, seed-cnn2d) nor an existing file");
+                    throw BadInputException.about(BadInputException.Subject.SEARCH_SPACE, presetOrFile,
+                            "neither a preset (seed-cnngru1d, seed-cnn2d) nor an existing file");
                 } catch (IOException e) {
                     throw BadInputException.inFile(file, "cannot read: " + e.getMessage());
                 }

@@ -61,7 +61,8 @@ public final class Study implements AutoCloseable {
                                Scheduler scheduler) throws IOException {
         sampler.check(space);
         if (Files.exists(dir.resolve(JOURNAL))) {
-            throw new BadInputException("--out " + dir + ": already holds a study (use --resume to continue it)");
+            throw BadInputException.about(BadInputException.Subject.NEW_STUDY_FOLDER, dir,
+                    "already holds a study (resume it to go on, or choose another folder)");
         }
         Files.createDirectories(dir);
         Study s = new Study(dir, settings, space, sampler, scheduler);
@@ -78,7 +79,8 @@ public final class Study implements AutoCloseable {
         sampler.check(space);
         Path file = dir.resolve(JOURNAL);
         if (!Files.exists(file)) {
-            throw new BadInputException("--resume " + dir + ": not a study folder (no " + JOURNAL + ")");
+            throw BadInputException.about(BadInputException.Subject.STUDY_TO_RESUME, dir,
+                    "not a study folder (no " + JOURNAL + ")");
         }
         List<JsonNode> events = Journal.read(file);
         if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {

@@ -87,8 +87,8 @@ public enum TestFunction {
     }
 
     public static TestFunction parse(String s) {
-        return EnumIds.find(TestFunction.class, s).orElseThrow(() -> new BadInputException(
-                "--function " + s + ": expected branin, hartmann6 or mixed"));
+        return EnumIds.find(TestFunction.class, s).orElseThrow(() -> BadInputException.about(BadInputException.Subject.TEST_FUNCTION, s,
+                "expected branin, hartmann6 or mixed"));
     }
 
     private static double d(Map<String, Object> p, String k) {

@@ -152,7 +152,7 @@ class DataCommandsTest {
         assertBadInput(out, "--valid-records 208,x: expected record numbers separated by commas (e.g. 101,201,223) "
                 + "or 'beats'", "data", "build", "--source", TestData.bundled().toString(), "--protocol", "inter",
                 "--valid-records", "208,x", "--out", out.toString());
-        assertBadInput(out, "--valid-records: [208] would leave no record to train on", "data", "build", "--source",
+        assertBadInput(out, "--valid-records [208]: would leave no record to train on", "data", "build", "--source",
                 TestData.bundled().toString(), "--protocol", "inter", "--valid-records", "208", "--out", out.toString());
 
         Path bad = dir.resolve("bad.csv");

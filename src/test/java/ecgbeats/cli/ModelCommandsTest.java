@@ -201,7 +201,7 @@ class ModelCommandsTest {
     @Test
     void aRunFolderWithoutParametersOrConfigIsRefused() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty-run"));
-        assertBad("not a run folder (no config.json)", "evaluate", "--run", empty.toString(), "--data", data.toString());
+        assertBad("--run " + empty + ": not a run (no config.json)", "evaluate", "--run", empty.toString(), "--data", data.toString());
         Path noParams = Files.createDirectories(dir.resolve("no-params"));
         Files.copy(run.resolve("config.json"), noParams.resolve("config.json"));
         assertBad("has no model parameters", "evaluate", "--run", noParams.toString(), "--data", data.toString());

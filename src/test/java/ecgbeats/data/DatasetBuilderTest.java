@@ -171,17 +171,17 @@ class DatasetBuilderTest {
     void badValidationRecordsAreNamed() {
         BadInputException e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(
                 TestData.bundled(), Protocol.INTER, List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(232))));
-        assertTrue(e.getMessage().startsWith("--valid-records: 232 is not one of the training records [208]"),
+        assertTrue(e.getMessage().startsWith("validation records 232: not one of the training records [208]"),
                 e.getMessage());
         e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(
                 TestData.bundled(), Protocol.INTER, List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(208))));
-        assertEquals("--valid-records: [208] would leave no record to train on", e.getMessage());
+        assertEquals("validation records [208]: would leave no record to train on", e.getMessage());
         e = assertThrows(BadInputException.class, () -> new BuildRequest(TestData.bundled(), Protocol.INTRA,
                 List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(208)));
-        assertEquals("--valid-records applies to --protocol inter only", e.getMessage());
+        assertEquals("validation records [208]: held-out validation records are for the inter protocol only", e.getMessage());
         e = assertThrows(BadInputException.class, () -> new BuildRequest(TestData.bundled(), Protocol.INTER,
                 List.of(), 1, 0.2, 0.1, ExtractionSettings.KACHUEE, List.of(101, 101)));
-        assertEquals("--valid-records names a record twice: [101, 101]", e.getMessage());
+        assertEquals("validation records [101, 101]: names a record twice", e.getMessage());
     }
 
     @Test
@@ -223,7 +223,9 @@ class DatasetBuilderTest {
     void badSourcesAreNamed() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> DatasetBuilder.build(request(Path.of("no-such-dir"), Protocol.INTRA, 1, false)));
-        assertEquals("--source no-such-dir: no such folder", e.getMessage());
+        assertEquals("source folder no-such-dir: no such folder", e.getMessage());
+        assertEquals(BadInputException.Subject.SOURCE_FOLDER, e.subject().orElseThrow());
+        assertEquals("--source no-such-dir: no such folder", e.phrasedAs("--source"));
         e = assertThrows(BadInputException.class, () -> DatasetBuilder.build(new BuildRequest(TestData.bundled(),
                 Protocol.INTRA, List.of(208, 555), 1, 0.2, 0.1, ExtractionSettings.KACHUEE)));
         assertTrue(e.getMessage().startsWith("unknown record 555"), e.getMessage());

@@ -73,7 +73,7 @@ public final class Fetcher {
         }
         for (String r : records) {
             if (!known.contains(r)) {
-                throw new BadInputException("--records: unknown record " + r + " (not in " + base.resolve(SUMS) + ")");
+                throw BadInputException.about(BadInputException.Subject.RECORDS, r, "unknown record (not in " + base.resolve(SUMS) + ")");
             }
         }
         Files.createDirectories(out);

@@ -131,6 +131,6 @@ class FetcherTest {
     void anUnknownRecordIsBadInput() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> new Fetcher(base, s -> { }).fetch(out, List.of("999")));
-        assertTrue(e.getMessage().startsWith("--records: unknown record 999"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("records 999: unknown record"), e.getMessage());
     }
 }
