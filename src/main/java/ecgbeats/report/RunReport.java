@@ -124,6 +124,13 @@ public final class RunReport {
                     f(metrics.path("recall_macro").asDouble()), f(metrics.path("f1_macro").asDouble()),
                     Integer.toString(metrics.path("n").asInt())));
             page.table(rows);
+            if (metrics.has("per_record")) {
+                page.heading("By record");
+                page.paragraph("Where the errors fall: on the inter-patient protocol each record is a patient "
+                        + "training never saw. 'found' counts a class's beats classified as that class; 'false' "
+                        + "counts beats of other classes classified as it.");
+                page.table(perRecordRows(metrics.get("per_record")));
+            }
         } else {
             page.paragraph("No metrics.json: this run was not evaluated (a tuning trial is never evaluated on test).");
         }
@@ -152,6 +159,32 @@ public final class RunReport {
                     metrics.path("recall_macro").asDouble()));
         }
         return s.toString();
+    }
+
+    private static List<List<String>> perRecordRows(JsonNode records) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("record", "beats", "accuracy", "S found", "V found", "F found", "S false", "V false"));
+        for (JsonNode r : records) {
+            JsonNode cm = r.get("confusion");
+            List<String> row = new ArrayList<>(List.of(r.path("record").asText(), r.path("n").asText(),
+                    f(r.path("accuracy").asDouble())));
+            for (int c = 1; c <= 3; c++) {
+                int support = 0;
+                for (JsonNode v : cm.get(c)) {
+                    support += v.asInt();
+                }
+                row.add(cm.get(c).get(c).asInt() + " / " + support);
+            }
+            for (int c = 1; c <= 2; c++) {
+                int called = 0;
+                for (int t = 0; t < 5; t++) {
+                    called += t == c ? 0 : cm.get(t).get(c).asInt();
+                }
+                row.add(Integer.toString(called));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     static String f(double v) {

@@ -16,16 +16,20 @@ import java.util.Map;
  * @param split     which split the metrics describe
  * @param n         beats
  * @param confusion rows = true class, columns = predicted, order N, S, V, F, Q
+ * @param perRecord each record's share, in record order; null unless asked for
+ *                  ({@link #withPerRecord}: a test evaluation, not every epoch's validation)
  */
 @JsonPropertyOrder({"split", "n", "accuracy", "recall_macro", "precision_macro", "f1_macro", "ec57", "per_class",
-    "confusion"})
+    "confusion", "per_record"})
 public record Metrics(String split, int n, double accuracy,
                       @JsonProperty("recall_macro") double recallMacro,
                       @JsonProperty("precision_macro") double precisionMacro,
                       @JsonProperty("f1_macro") double f1Macro,
                       @JsonProperty("per_class") Map<String, ClassMetrics> perClass,
                       int[][] confusion,
-                      @JsonInclude(JsonInclude.Include.NON_NULL) Ec57 ec57) {
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Ec57 ec57,
+                      @JsonProperty("per_record") @JsonInclude(JsonInclude.Include.NON_NULL)
+                      java.util.List<RecordMetrics> perRecord) {
 
     /**
      * The AAMI EC57 view (inter-patient protocol): sensitivity (Se, a class's recall) and positive
@@ -57,7 +61,13 @@ public record Metrics(String split, int n, double accuracy,
         }
         Ec57 e = present == 0 ? new Ec57("N, S, V, F (Q left out)", 0, 0, 0)
                 : new Ec57("N, S, V, F (Q left out)", se / present, ppv / present, f1 / present);
-        return new Metrics(split, n, accuracy, recallMacro, precisionMacro, f1Macro, perClass, confusion, e);
+        return new Metrics(split, n, accuracy, recallMacro, precisionMacro, f1Macro, perClass, confusion, e, perRecord);
+    }
+
+    /** This with each record's share; an empty list (beats without record numbers) leaves it out. */
+    public Metrics withPerRecord(java.util.List<RecordMetrics> records) {
+        return new Metrics(split, n, accuracy, recallMacro, precisionMacro, f1Macro, perClass, confusion, ec57,
+                records.isEmpty() ? null : java.util.List.copyOf(records));
     }
 
     /** Metrics of predictions {@code pred} against labels {@code truth} (labels 0 to 4). */
@@ -109,7 +119,7 @@ public record Metrics(String split, int n, double accuracy,
             copy[t] = cm[t].clone();
         }
         return new Metrics(split, n, n == 0 ? 0 : (double) correct / n, present == 0 ? 0 : sumR / present,
-                present == 0 ? 0 : sumP / present, present == 0 ? 0 : sumF / present, per, copy, null);
+                present == 0 ? 0 : sumP / present, present == 0 ? 0 : sumF / present, per, copy, null, null);
     }
 
     /** The value of an objective; {@link Objective#DEFAULT} must be resolved first. */
@@ -143,6 +153,17 @@ public record Metrics(String split, int n, double accuracy,
             }
             sb.append(System.lineSeparator());
             c++;
+        }
+        if (perRecord != null) {
+            sb.append(String.format("%nper record: S and V found of those present; beats of other classes called S or V%n"));
+            sb.append(String.format("%6s %6s %8s %11s %11s %8s %8s%n", "record", "beats", "accuracy", "S found",
+                    "V found", "S false", "V false"));
+            for (RecordMetrics r : perRecord) {
+                sb.append(String.format("%6d %6d %8.4f %11s %11s %8d %8d%n", r.record(), r.n(), r.accuracy(),
+                        r.found(AamiClass.S) + "/" + r.support(AamiClass.S),
+                        r.found(AamiClass.V) + "/" + r.support(AamiClass.V),
+                        r.falseAlarms(AamiClass.S), r.falseAlarms(AamiClass.V)));
+            }
         }
         return sb.toString();
     }

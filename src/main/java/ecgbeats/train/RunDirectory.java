@@ -151,10 +151,12 @@ public final class RunDirectory {
         return JSON.writeValueAsString(m);
     }
 
-    public void writePredictions(int[] truth, int[] pred) throws IOException {
-        StringBuilder sb = new StringBuilder("index,true,pred\n");
+    /** predictions.csv: each beat's index in the split, record (0 when unknown), true and predicted class. */
+    public void writePredictions(short[] records, int[] truth, int[] pred) throws IOException {
+        StringBuilder sb = new StringBuilder("index,record,true,pred\n");
         for (int i = 0; i < truth.length; i++) {
-            sb.append(i).append(',').append(AamiClass.ofLabel(truth[i]).name()).append(',')
+            sb.append(i).append(',').append(Math.max(0, records[i])).append(',')
+                    .append(AamiClass.ofLabel(truth[i]).name()).append(',')
                     .append(AamiClass.ofLabel(pred[i]).name()).append('\n');
         }
         AtomicFile.writeString(dir.resolve(PREDICTIONS), sb.toString());

@@ -67,6 +67,21 @@ class ReportsTest {
         assertTrue(html.contains("accuracy 0.8000, macro recall 0.7000"));
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"),
                 "a report links to nothing and runs nothing");
+        assertFalse(html.contains("By record"), "no per_record, no table");
+    }
+
+    @Test
+    void aRunEvaluatedOnRecordsShowsEachRecord() throws IOException {
+        Path run = run(dir);
+        String m = Files.readString(run.resolve("metrics.json"));
+        Files.writeString(run.resolve("metrics.json"), m.substring(0, m.lastIndexOf('}')) + ", \"per_record\": ["
+                + "{\"record\": 222, \"n\": 9, \"accuracy\": 0.5, \"confusion\": "
+                + "[[3,2,1,0,0],[1,2,0,0,0],[0,0,0,0,0],[0,0,0,0,0],[0,0,0,0,0]]}]}");
+        String html = Reports.render(run);
+        assertTrue(html.contains("By record"), html);
+        // S: 2 of 3 found, 2 N called S; V: 0 of 0, 1 N called V
+        assertTrue(html.contains("<td>222</td><td>9</td><td>0.5000</td><td>2 / 3</td><td>0 / 0</td><td>0 / 0</td>"
+                + "<td>2</td><td>1</td>"), html);
     }
 
     @Test

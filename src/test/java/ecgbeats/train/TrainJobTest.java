@@ -69,9 +69,15 @@ class TrainJobTest {
         assertEquals("epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,seconds", history.get(0));
         assertEquals(4, history.size());
         List<String> predictions = Files.readAllLines(dir.resolve("a/predictions.csv"));
-        assertEquals("index,true,pred", predictions.get(0));
+        assertEquals("index,record,true,pred", predictions.get(0));
         assertEquals(201, predictions.size());
-        assertTrue(predictions.get(1).matches("0,[NSVFQ],[NSVFQ]"), predictions.get(1));
+        assertTrue(predictions.get(1).matches("0,100,[NSVFQ],[NSVFQ]"), predictions.get(1));
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("a/metrics.json").toFile());
+        int beats = 0;
+        for (JsonNode r : metrics.get("per_record")) {
+            beats += r.get("n").asInt();
+        }
+        assertEquals(200, beats, "the records' beats add up to the split's");
     }
 
     @Test
