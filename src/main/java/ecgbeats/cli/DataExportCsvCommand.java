@@ -30,8 +30,9 @@ final class DataExportCsvCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
     Path out;
 
-    @Option(names = "--rr", description = "Add the 8 RR features (pre_rr, post_rr, local_rr, average_rr, then "
-            + "each divided by the record's mean RR) after the samples; the label stays last.")
+    @Option(names = "--rr", description = "Add the RR features after the samples, in docs/reference.md §1 order: "
+            + "pre_rr, post_rr, local_rr, average_rr, each divided by the record's mean RR, then pre_rr_local, "
+            + "post_rr_local, rr_irregularity (11; the first 8 for a dataset of format 2); the label stays last.")
     boolean rr;
 
     @Override

@@ -32,6 +32,11 @@ public record BeatDataset(Provenance provenance, BeatTable train, BeatTable vali
         return train.hasRr() && valid.hasRr() && test.hasRr();
     }
 
+    /** How many RR features every split's beats carry: 0, 8 (a dataset file of format 2) or all 11. */
+    public int rrWidth() {
+        return Math.min(train.rrWidth(), Math.min(valid.rrWidth(), test.rrWidth()));
+    }
+
     /** Beats per class of each split, for {@code data stats}. */
     public Map<Split, int[]> classCounts() {
         Map<Split, int[]> m = new EnumMap<>(Split.class);

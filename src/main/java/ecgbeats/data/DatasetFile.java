@@ -34,18 +34,20 @@ import java.util.zip.CRC32C;
  *     records                       n int16 (record number, -1 for synthetic beats)
  *     positions                     n int32 (R peak, sample index at the record's rate)
  *     samples                       n·L float32
- *     features per beat F           int32, 8 (RR features) or 0 (none)       [version 2]
+ *     features per beat F           int32, 11 (RR features; 8 in version 2)  [version 2]
+ *                                   or 0 (none)
  *     features                      n·F float32 ({@link RrFeatures} order)   [version 2]
  *   CRC-32C of everything above     int64
  * </pre>
  * Raw columns make loading a memory copy (the full MIT-BIH dataset, 94 MB, loads in well under
  * a second); the CRC catches truncation and corruption; the version lets later formats be
  * told apart and refused clearly. Version 1 files (no features) still load, without RR
- * features.
+ * features; version 2 files load with the first eight RR features (a model that reads the
+ * later ones asks for a rebuild).
  */
 public final class DatasetFile {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final byte[] MAGIC = "ECGBEATS".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
@@ -75,7 +77,7 @@ public final class DatasetFile {
             float[] samples = t.samples();
             emitFloats(samples, out, crc);
             float[] rr = t.hasRr() ? t.rr() : new float[0];
-            emit(le(4).putInt(t.hasRr() ? RrFeatures.COUNT : 0), out, crc);
+            emit(le(4).putInt(t.rrWidth()), out, crc);
             emitFloats(rr, out, crc);
         }
         ByteBuffer tail = le(8).putLong(crc.getValue());
@@ -173,9 +175,11 @@ public final class DatasetFile {
         map.asFloatBuffer().get(samples);
         map.position(map.position() + 4 * samples.length);
         float[] rr = null;
+        int f = 0;
         if (version >= 2) {
-            int f = map.getInt();
-            if (f != 0 && f != RrFeatures.COUNT || (long) n * f * 4 > map.remaining()) {
+            f = map.getInt();
+            boolean known = f == 0 || f == RrFeatures.FORMAT2_COUNT || version >= 3 && f == RrFeatures.COUNT;
+            if (!known || (long) n * f * 4 > map.remaining()) {
                 throw BadInputException.inFile(file, "corrupt feature columns (" + f + " per beat)");
             }
             if (f > 0) {
@@ -184,7 +188,7 @@ public final class DatasetFile {
                 map.position(map.position() + 4 * rr.length);
             }
         }
-        return new BeatTable(length, samples, labels, records, positions, rr);
+        return new BeatTable(length, samples, labels, records, positions, rr, rr == null ? 0 : f);
     }
 
     /**

@@ -7,7 +7,6 @@ import ecgbeats.util.Sha256;
 import ecgbeats.util.Version;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
-import ecgbeats.data.beat.RrFeatures;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -126,8 +125,8 @@ public final class KaggleCsv {
                 for (int t = 0; t < BEAT_LENGTH; t++) {
                     row.append(s[i * BEAT_LENGTH + t]).append(',');
                 }
-                for (int t = 0; withRr && t < RrFeatures.COUNT; t++) {
-                    row.append(beats.rr()[i * RrFeatures.COUNT + t]).append(',');
+                for (int t = 0; withRr && t < beats.rrWidth(); t++) {
+                    row.append(beats.rr()[i * beats.rrWidth() + t]).append(',');
                 }
                 row.append(beats.label(i)).append('\n');
                 w.write(row.toString());

@@ -19,7 +19,7 @@ import ecgbeats.data.beat.RrFeatures;
 
 /**
  * A model that sees a beat's rhythm as well as its shape (docs/reference.md §2 "Features"): its inputs are
- * the beat's samples and its eight {@link RrFeatures}. The shape side reads the samples (the
+ * the beat's samples and its first {@link Features#inputWidth()} {@link RrFeatures}. The shape side reads the samples (the
  * trunk, and with {@link RhythmJoinPoint#DENSE} the head's first dense layer too); the features
  * are standardised with the train split's means and deviations (kept as parameters that
  * training does not change, so they travel with the weights), the ones the model reads are kept
@@ -44,12 +44,14 @@ final class RhythmJoin extends AbstractBlock {
     private final Block trunkDropout;
     private final Block head;
     private final int[] columns;
+    private final int width;
 
     RhythmJoin(Block trunk, Block head, Features features, double dropout) {
         super((byte) 1);
         this.columns = features.columns();
+        this.width = features.inputWidth();
         this.trunk = addChildBlock("trunk", trunk);
-        this.scaling = addChildBlock("scaling", new Scaling());
+        this.scaling = addChildBlock("scaling", new Scaling(width));
         this.rhythm = addChildBlock("rhythm", new SequentialBlock()
                 .add(Linear.builder().setUnits(RHYTHM_UNITS).build()).add(Activation.reluBlock()));
         this.trunkDropout = addChildBlock("trunk_dropout", Dropout.builder().optRate((float) dropout).build());
@@ -78,7 +80,7 @@ final class RhythmJoin extends AbstractBlock {
         NDArray shape = trunk.forward(store, new NDList(inputs.get(0)), training, params).singletonOrThrow();
         shape = trunkDropout.forward(store, new NDList(shape), training, params).singletonOrThrow();
         NDArray scaled = scaling.forward(store, new NDList(inputs.get(1)), training, params).singletonOrThrow();
-        NDArray used = columns.length == RrFeatures.COUNT ? scaled : scaled.get(new NDIndex(":, {}",
+        NDArray used = columns.length == width ? scaled : scaled.get(new NDIndex(":, {}",
                 scaled.getManager().create(columns)));
         NDArray r = rhythm.forward(store, new NDList(used), training, params).singletonOrThrow();
         return head.forward(store, new NDList(shape.concat(r, 1)), training, params);
@@ -109,12 +111,12 @@ final class RhythmJoin extends AbstractBlock {
         private final Parameter mean;
         private final Parameter deviation;
 
-        Scaling() {
+        Scaling(int width) {
             super((byte) 1);
             mean = addParameter(Parameter.builder().setName("mean").setType(Parameter.Type.RUNNING_MEAN)
-                    .optShape(new Shape(RrFeatures.COUNT)).optRequiresGrad(false).build());
+                    .optShape(new Shape(width)).optRequiresGrad(false).build());
             deviation = addParameter(Parameter.builder().setName("deviation").setType(Parameter.Type.RUNNING_VAR)
-                    .optShape(new Shape(RrFeatures.COUNT)).optRequiresGrad(false).build());
+                    .optShape(new Shape(width)).optRequiresGrad(false).build());
         }
 
         @Override

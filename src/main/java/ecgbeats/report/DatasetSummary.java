@@ -30,6 +30,7 @@ public final class DatasetSummary {
             root.put("balancing", d.provenance().balancing().method().id());
         }
         root.put("rr_features", d.hasRr());
+        root.put("rr_feature_count", d.rrWidth());
         return root.toString();
     }
 
@@ -69,8 +70,15 @@ public final class DatasetSummary {
             sb.append(String.format("validation: %.0f %% of the training beats, drawn at random (the same patients as training)%n",
                     100 * d.provenance().validFraction()));
         }
-        sb.append(d.hasRr() ? "RR features: yes (" + String.join(", ", RrFeatures.NAMES) + ")\n"
-                : "RR features: none (a Kaggle CSV import, or a dataset file of format 1: rebuild it with data build)\n");
+        if (d.rrWidth() == RrFeatures.COUNT) {
+            sb.append("RR features: yes (" + String.join(", ", RrFeatures.NAMES) + ")\n");
+        } else if (d.hasRr()) {
+            sb.append("RR features: the first " + d.rrWidth() + " (" + String.join(", ",
+                    java.util.Arrays.copyOf(RrFeatures.NAMES, d.rrWidth())) + "; a dataset file of format 2: "
+                    + "rebuild it with data build for features=rr_local)\n");
+        } else {
+            sb.append("RR features: none (a Kaggle CSV import, or a dataset file of format 1: rebuild it with data build)\n");
+        }
         return sb.toString();
     }
 }

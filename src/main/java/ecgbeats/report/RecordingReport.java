@@ -3,7 +3,6 @@ package ecgbeats.report;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatExtractor;
 import ecgbeats.data.beat.BeatTable;
-import ecgbeats.data.beat.RrFeatures;
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.data.qrs.BeatMatcher;
 import ecgbeats.data.wfdb.Annotation;
@@ -187,7 +186,7 @@ public final class RecordingReport {
             for (int i = 0; i < beats.size(); i++) {
                 if (c.classes()[i] == k.label()) {
                     x.add(beats.positions()[i] / fs / 60);
-                    y.add((double) beats.rr()[i * RrFeatures.COUNT]);
+                    y.add((double) beats.rr()[i * beats.rrWidth()]);
                 }
             }
             if (!x.isEmpty()) {

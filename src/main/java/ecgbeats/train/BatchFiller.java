@@ -22,11 +22,15 @@ final class BatchFiller {
         this.rr = new float[maxBatch * RrFeatures.COUNT];
     }
 
-    /** The RR features of {@code rows[from..to)} of {@code table} (which has them); returns the buffer. */
-    float[] fillRr(BeatTable table, int[] rows, int from, int to) {
+    /**
+     * The first {@code count} RR features of {@code rows[from..to)} of {@code table} (which has at
+     * least that many), {@code count} per beat; returns the buffer.
+     */
+    float[] fillRr(BeatTable table, int[] rows, int from, int to, int count) {
         float[] f = table.rr();
+        int stride = table.rrWidth();
         for (int k = from; k < to; k++) {
-            System.arraycopy(f, rows[k] * RrFeatures.COUNT, rr, (k - from) * RrFeatures.COUNT, RrFeatures.COUNT);
+            System.arraycopy(f, rows[k] * stride, rr, (k - from) * count, count);
         }
         return rr;
     }

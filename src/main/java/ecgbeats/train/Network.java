@@ -13,7 +13,6 @@ import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
-import ecgbeats.data.beat.RrFeatures;
 import ecgbeats.model.Features;
 import ecgbeats.model.InputLayout;
 import ecgbeats.model.ModelSpec;
@@ -119,8 +118,13 @@ public final class Network implements AutoCloseable {
         return spec.features().usesRr();
     }
 
+    /** How many RR features, the first ones, the model takes in per beat (0 without). */
+    public int rrWidth() {
+        return spec.features().inputWidth();
+    }
+
     private Shape[] inputShapes(int n) {
-        return usesRr() ? new Shape[] {batchShape(n), new Shape(n, RrFeatures.COUNT)} : new Shape[] {batchShape(n)};
+        return usesRr() ? new Shape[] {batchShape(n), new Shape(n, rrWidth())} : new Shape[] {batchShape(n)};
     }
 
     /** The model's inputs for {@code n} beats: samples (n × 192) and, if it reads them, RR features (n × 8). */
@@ -129,7 +133,7 @@ public final class Network implements AutoCloseable {
         if (!usesRr()) {
             return new NDList(input);
         }
-        return new NDList(input, m.create(FloatBuffer.wrap(rr, 0, n * RrFeatures.COUNT), new Shape(n, RrFeatures.COUNT)));
+        return new NDList(input, m.create(FloatBuffer.wrap(rr, 0, n * rrWidth()), new Shape(n, rrWidth())));
     }
 
     /** Sets the standardisation of the RR features (a model with features=rr). */
@@ -175,6 +179,11 @@ public final class Network implements AutoCloseable {
                     + "), and these beats have none "
                     + "(a Kaggle CSV, or a dataset file of format 1)");
         }
+        if (table.rrWidth() < rrWidth()) {
+            throw new BadInputException("the model reads " + rrWidth() + " RR features (features="
+                    + spec.features().id() + "), and these beats carry " + table.rrWidth()
+                    + " (a dataset file of format 2: rebuild it with data build)");
+        }
         int n = table.size();
         float[] out = new float[n * AamiClass.COUNT];
         int[] rows = new int[n];
@@ -186,7 +195,7 @@ public final class Network implements AutoCloseable {
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
             float[] buf = filler.fill(table, rows, from, to);
-            float[] rr = usesRr() ? filler.fillRr(table, rows, from, to) : null;
+            float[] rr = usesRr() ? filler.fillRr(table, rows, from, to, rrWidth()) : null;
             try (NDManager m = model.getNDManager().newSubManager()) {
                 NDArray logits = block.forward(ps, inputs(m, buf, rr, to - from), false).singletonOrThrow();
                 float[] lp = logits.logSoftmax(1).toFloatArray();

@@ -111,6 +111,11 @@ public final class TrainJob {
                     + "dataset file of format 1), and features=" + config.model().features().id()
                     + " asks for them; build it from records with data build");
         }
+        if (data.rrWidth() < config.model().features().inputWidth()) {
+            throw new BadInputException(dataFile + ": the dataset holds the first " + data.rrWidth()
+                    + " RR features (a dataset file of format 2), and features=" + config.model().features().id()
+                    + " reads " + config.model().features().inputWidth() + "; rebuild it with data build");
+        }
         String sha = DatasetFile.sha256(dataFile);
         RunDirectory dir = new RunDirectory(out);
         ObjectNode recorded = null;
@@ -148,7 +153,7 @@ public final class TrainJob {
                     data.valid().size(), config.training().seed());
             RhythmScaling scaling = null;
             if (net.usesRr()) {
-                scaling = RhythmScaling.of(data.train());
+                scaling = RhythmScaling.of(data.train(), net.rrWidth());
                 net.setRhythmScaling(scaling); // a resumed run's checkpoint holds the same values
             }
             ObjectNode cfg = recorded;

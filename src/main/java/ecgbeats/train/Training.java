@@ -112,7 +112,7 @@ public final class Training {
                     int to = Math.min(order.length, from + batch);
                     int n = to - from;
                     float[] x = filler.fill(train, order, from, to);
-                    float[] rr = net.usesRr() ? filler.fillRr(train, order, from, to) : null;
+                    float[] rr = net.usesRr() ? filler.fillRr(train, order, from, to, net.rrWidth()) : null;
                     fillTarget(train, order, from, to, weights, target);
                     try {
                         lossSum += runner.step(x, rr, target, n) * n;

@@ -73,8 +73,8 @@ class DataCommandsTest {
                 withRr.toString()).code());
         List<String> rrRows = Files.readAllLines(withRr);
         String[] first = rrRows.get(0).split(",");
-        assertEquals(196, first.length, "187 samples, 8 RR features, the label");
-        assertEquals(rows.get(0).substring(rows.get(0).lastIndexOf(',')), "," + first[195], "the label stays last");
+        assertEquals(199, first.length, "187 samples, 11 RR features, the label");
+        assertEquals(rows.get(0).substring(rows.get(0).lastIndexOf(',')), "," + first[198], "the label stays last");
         double preRr = Double.parseDouble(first[187]);
         assertTrue(preRr > 0.2 && preRr < 3, "pre-RR in seconds: " + preRr);
 

@@ -63,7 +63,7 @@ class ModelCommandsTest {
         // the predictions agree with the run's own (same beats, same order)
         List<String> own = Files.readAllLines(run.resolve("predictions.csv"));
         for (int i = 1; i < rows.size(); i++) {
-            assertEquals(own.get(i).split(",")[2], rows.get(i).split(",")[1], "row " + i);
+            assertEquals(own.get(i).split(",")[3], rows.get(i).split(",")[1], "row " + i); // index,record,true,pred
         }
         Path unlabelled = dir.resolve("unlabelled.csv");
         Files.write(unlabelled, Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());

@@ -109,6 +109,26 @@ class DatasetFileTest {
     }
 
     @Test
+    void aFormatTwoFileLoadsWithItsEightRrFeatures() throws IOException {
+        Path two = dir.resolve("two.ecgb");
+        FormatTwo.write(dataset, two);
+        BeatDataset d = DatasetFile.read(two);
+        assertEquals(8, d.rrWidth());
+        int w = ecgbeats.data.beat.RrFeatures.COUNT;
+        for (int i = 0; i < d.test().size(); i++) {
+            for (int k = 0; k < 8; k++) {
+                assertEquals(dataset.test().rr()[i * w + k], d.test().rr()[i * 8 + k], "beat " + i + " feature " + k);
+            }
+        }
+        assertTrue(ecgbeats.report.DatasetSummary.table(d).contains("RR features: the first 8 ("),
+                ecgbeats.report.DatasetSummary.table(d));
+        Path again = dir.resolve("again.ecgb");
+        DatasetFile.write(d, again);
+        assertEquals(8, DatasetFile.read(again).rrWidth(), "rewritten in format 3, it keeps what it has");
+        assertEquals(ecgbeats.data.beat.RrFeatures.COUNT, dataset.rrWidth(), "a build has them all");
+    }
+
+    @Test
     void writingLeavesNoTemporaryFiles() throws IOException {
         DatasetFile.write(dataset, dir.resolve("d.ecgb"));
         try (var s = Files.list(dir)) {

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ecgbeats.data.beat.RrFeatures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ class ModelsTest {
             Shape in = new Shape(spec.architecture().input().batchShape(batch));
             NDList inputs = new NDList(m.randomUniform(0, 1, in));
             if (spec.features().usesRr()) {
-                Shape rr = new Shape(batch, RrFeatures.COUNT);
+                Shape rr = new Shape(batch, spec.features().inputWidth());
                 b.initialize(m, DataType.FLOAT32, in, rr);
                 inputs.add(m.randomUniform(0, 2, rr));
             } else {
@@ -53,13 +52,17 @@ class ModelsTest {
             case TRANSFORMER2D, TRANSFORMER1D, GRU -> Models.CLASSES;
         };
         for (String join : new String[] {"trunk", "dense"}) {
-            for (String features : new String[] {"rr", "rr_norm"}) {
+            for (String features : new String[] {"rr", "rr_norm", "rr_local"}) {
                 long[] with = outputShapeAndParams(plain.with(Map.of("features", features, "rhythm_join", join)), 3);
                 assertEquals(3, with[0]);
                 assertEquals(5, with[1]);
                 // Linear(F -> 32) for the rhythm, 32 more inputs to the Linear after the join; the
-                // standardisation's 16 numbers are not trained
-                int f = features.equals("rr") ? 8 : 4;
+                // standardisation's numbers are not trained
+                int f = switch (features) {
+                    case "rr" -> 8;
+                    case "rr_norm" -> 4;
+                    default -> 7;
+                };
                 long units = join.equals("trunk") ? trunkJoinUnits : Models.CLASSES;
                 assertEquals(without[2] + (f * 32L + 32) + 32L * units, with[2], join + " " + features);
             }

@@ -43,7 +43,7 @@ class RhythmFeaturesTest {
         assertTrue(worseOfNandS(without.test()) <= 0.75, "S beats have N's shape: " + without.test().table());
 
         // the standardisation is the train split's, recorded in config.json and kept with the weights
-        RhythmScaling expected = RhythmScaling.of(DatasetFile.read(data).train());
+        RhythmScaling expected = RhythmScaling.of(DatasetFile.read(data).train(), 8);
         var recorded = RunDirectory.JSON.readTree(dir.resolve("with/config.json").toFile()).get("rr_scaling");
         assertEquals(expected.mean()[0], recorded.get("mean").get(0).floatValue(), 1e-6);
         assertTrue(Math.abs(expected.mean()[0] - 0.79) < 0.02, "pre-RR mean " + expected.mean()[0]);
@@ -85,23 +85,52 @@ class RhythmFeaturesTest {
     @Test
     void rhythmScalingIsMeanAndPopulationDeviationPerFeature() {
         BeatDataset d = SyntheticBeats.rhythmDataset(2, 1);
-        RhythmScaling s = RhythmScaling.of(d.train());
+        RhythmScaling s = RhythmScaling.of(d.train(), 8);
         float[] rr = d.train().rr();
         int n = d.train().size();
+        int w = d.train().rrWidth();
         double m = 0;
         for (int i = 0; i < n; i++) {
-            m += rr[i * 8];
+            m += rr[i * w];
         }
         m /= n;
         double v = 0;
         for (int i = 0; i < n; i++) {
-            v += (rr[i * 8] - m) * (rr[i * 8] - m);
+            v += (rr[i * w] - m) * (rr[i * w] - m);
         }
         assertEquals(m, s.mean()[0], 1e-5);
         assertEquals(Math.sqrt(v / n), s.deviation()[0], 1e-5);
         float[] constant = new float[3 * 8];
         assertArrayEquals(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, RhythmScaling.of(new ecgbeats.data.beat.BeatTable(1,
-                new float[3], new byte[3], new short[3], new int[3], constant)).deviation());
+                new float[3], new byte[3], new short[3], new int[3], constant, 8), 8).deviation());
+    }
+
+    @Test
+    void aFormatTwoDatasetServesTheEightButNotTheLocalRhythm() throws IOException {
+        Path two = dir.resolve("two.ecgb");
+        ecgbeats.data.FormatTwo.write(SyntheticBeats.rhythmDataset(20, 2), two);
+        BadInputException e = assertThrows(BadInputException.class, () -> new TrainJob(two, config("rr_local"),
+                dir.resolve("never"), true).run(EpochListener.none(), quiet));
+        assertEquals(two + ": the dataset holds the first 8 RR features (a dataset file of format 2), and "
+                + "features=rr_local reads 11; rebuild it with data build", e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("never")));
+        TrainJob.Outcome old = new TrainJob(two, config("rr_norm"), dir.resolve("old"), true)
+                .run(EpochListener.none(), quiet);
+        assertTrue(old.test().n() > 0, "a model of the eight trains on it as before");
+    }
+
+    @Test
+    void aModelWithTheLocalRhythmRecordsElevenScalings() throws IOException {
+        Path data = dir.resolve("rhythm.ecgb");
+        DatasetFile.write(SyntheticBeats.rhythmDataset(20, 2), data);
+        new TrainJob(data, config("rr_local"), dir.resolve("local"), true).run(EpochListener.none(), quiet);
+        var recorded = RunDirectory.JSON.readTree(dir.resolve("local/config.json").toFile()).get("rr_scaling");
+        assertEquals(11, recorded.get("mean").size());
+        assertEquals(RhythmScaling.of(DatasetFile.read(data).train(), 11).mean()[9],
+                recorded.get("mean").get(9).floatValue(), 1e-6, "post-RR over the local median");
+        try (Network net = new RunDirectory(dir.resolve("local")).loadNetwork()) {
+            assertEquals(11, net.rrWidth());
+        }
     }
 
     @Test

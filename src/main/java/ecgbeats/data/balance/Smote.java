@@ -2,7 +2,6 @@ package ecgbeats.data.balance;
 
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
-import ecgbeats.data.beat.RrFeatures;
 
 import java.util.stream.IntStream;
 
@@ -31,9 +30,10 @@ final class Smote implements Balancer {
         int[][] rows = ClassRows.of(train);
         int target = ClassRows.max(train.classCounts());
         int d = train.beatLength();
-        BeatTable.Builder out = new BeatTable.Builder(d, train.hasRr()).addAll(train);
+        int w = train.rrWidth();
+        BeatTable.Builder out = new BeatTable.Builder(d, w).addAll(train);
         float[] beat = new float[d];
-        float[] rhythm = train.hasRr() ? new float[RrFeatures.COUNT] : null;
+        float[] rhythm = train.hasRr() ? new float[w] : null;
         for (int c = 0; c < AamiClass.COUNT; c++) {
             int m = rows[c].length;
             if (m == 0 || m >= target) {
@@ -58,9 +58,9 @@ final class Smote implements Balancer {
                     beat[t] = (float) (a + u * (x[other * d + t] - a));
                 }
                 if (f != null) {
-                    for (int t = 0; t < RrFeatures.COUNT; t++) {
-                        float a = f[row * RrFeatures.COUNT + t];
-                        rhythm[t] = (float) (a + u * (f[other * RrFeatures.COUNT + t] - a));
+                    for (int t = 0; t < w; t++) {
+                        float a = f[row * w + t];
+                        rhythm[t] = (float) (a + u * (f[other * w + t] - a));
                     }
                 }
                 out.add(beat, 0, c, BeatTable.SYNTHETIC, -1, rhythm, 0);

@@ -7,8 +7,9 @@ import java.util.Arrays;
  * its label {@code labels[i]} (an {@link AamiClass} label), the record it comes from
  * ({@code records[i]}, {@link #SYNTHETIC} for beats made by SMOTE), the R peak's sample
  * index in that record at the record's own rate ({@code positions[i]}) and, when the table has
- * them, its {@link RrFeatures} ({@code rr[i*8 .. (i+1)*8)}; null for a table without, such as a
- * Kaggle CSV import).
+ * them, its {@link RrFeatures} ({@code rr[i*w .. (i+1)*w)} with w = {@link #rrWidth()}: all
+ * {@value RrFeatures#COUNT}, or the first {@value RrFeatures#FORMAT2_COUNT} for a dataset file
+ * of format 2; null for a table without, such as a Kaggle CSV import).
  *
  * <p>Immutable by convention: the arrays are not copied on the way in or out, so callers must
  * not modify them. Views that select rows copy.
@@ -26,18 +27,28 @@ public final class BeatTable {
     private final short[] records;
     private final int[] positions;
     private final float[] rr;
+    private final int rrWidth;
 
     /** A table without RR features. */
     public BeatTable(int length, float[] samples, byte[] labels, short[] records, int[] positions) {
-        this(length, samples, labels, records, positions, null);
+        this(length, samples, labels, records, positions, null, 0);
     }
 
+    /** A table with all {@link RrFeatures#COUNT} RR features, or none when {@code rr} is null. */
     public BeatTable(int length, float[] samples, byte[] labels, short[] records, int[] positions, float[] rr) {
+        this(length, samples, labels, records, positions, rr, rr == null ? 0 : RrFeatures.COUNT);
+    }
+
+    /** A table whose beats carry the first {@code rrWidth} RR features (0 when {@code rr} is null). */
+    public BeatTable(int length, float[] samples, byte[] labels, short[] records, int[] positions, float[] rr,
+                     int rrWidth) {
         int n = labels.length;
         if (length <= 0 || samples.length != (long) n * length || records.length != n || positions.length != n
-                || rr != null && rr.length != (long) n * RrFeatures.COUNT) {
+                || (rr == null) != (rrWidth == 0) || rrWidth < 0 || rrWidth > RrFeatures.COUNT
+                || rr != null && rr.length != (long) n * rrWidth) {
             throw new IllegalArgumentException("inconsistent beat table columns");
         }
+        this.rrWidth = rrWidth;
         this.length = length;
         this.samples = samples;
         this.labels = labels;
@@ -80,9 +91,14 @@ public final class BeatTable {
         return rr != null;
     }
 
-    /** The RR features, {@link RrFeatures#COUNT} per beat; null when the table has none. */
+    /** The RR features, {@link #rrWidth()} per beat; null when the table has none. */
     public float[] rr() {
         return rr;
+    }
+
+    /** How many of the {@link RrFeatures}, the first ones, each beat carries: 0, 8 (format 2 files) or all. */
+    public int rrWidth() {
+        return rrWidth;
     }
 
     /** Copies beat {@code i}'s samples into {@code out} at {@code offset}. */
@@ -105,7 +121,7 @@ public final class BeatTable {
         byte[] l = new byte[rows.length];
         short[] r = new short[rows.length];
         int[] p = new int[rows.length];
-        float[] f = rr == null ? null : new float[rows.length * RrFeatures.COUNT];
+        float[] f = rr == null ? null : new float[rows.length * rrWidth];
         for (int k = 0; k < rows.length; k++) {
             int i = rows[k];
             System.arraycopy(samples, i * length, s, k * length, length);
@@ -113,21 +129,22 @@ public final class BeatTable {
             r[k] = records[i];
             p[k] = positions[i];
             if (f != null) {
-                System.arraycopy(rr, i * RrFeatures.COUNT, f, k * RrFeatures.COUNT, RrFeatures.COUNT);
+                System.arraycopy(rr, i * rrWidth, f, k * rrWidth, rrWidth);
             }
         }
-        return new BeatTable(length, s, l, r, p, f);
+        return new BeatTable(length, s, l, r, p, f, rrWidth);
     }
 
-    /** This table followed by {@code other}; both have RR features or neither has. */
+    /** This table followed by {@code other}; both carry the same RR features. */
     public BeatTable concat(BeatTable other) {
-        return new Builder(length, hasRr()).addAll(this).addAll(other).build();
+        return new Builder(length, rrWidth).addAll(this).addAll(other).build();
     }
 
     /** Collects beats one at a time. */
     public static final class Builder {
         private final int length;
         private final boolean withRr;
+        private final int width;
         private float[] samples = new float[1024];
         private byte[] labels = new byte[64];
         private short[] records = new short[64];
@@ -140,10 +157,20 @@ public final class BeatTable {
             this(length, false);
         }
 
+        /** A builder of beats with all RR features, or without any. */
         public Builder(int length, boolean withRr) {
+            this(length, withRr ? RrFeatures.COUNT : 0);
+        }
+
+        /** A builder of beats that carry the first {@code rrWidth} RR features (0: none). */
+        public Builder(int length, int rrWidth) {
+            if (rrWidth < 0 || rrWidth > RrFeatures.COUNT) {
+                throw new IllegalArgumentException("RR width " + rrWidth);
+            }
             this.length = length;
-            this.withRr = withRr;
-            this.rr = withRr ? new float[64 * RrFeatures.COUNT] : null;
+            this.withRr = rrWidth > 0;
+            this.width = rrWidth;
+            this.rr = withRr ? new float[64 * rrWidth] : null;
         }
 
         public boolean withRr() {
@@ -157,7 +184,7 @@ public final class BeatTable {
 
         /**
          * Adds a beat; its RR features are copied from {@code features} at {@code featureOffset}
-         * ({@link RrFeatures#COUNT} numbers), which must be null exactly when this builder has none.
+         * (this builder's RR width of numbers), which must be null exactly when this builder has none.
          */
         public Builder add(float[] beat, int offset, int label, int record, int position, float[] features,
                            int featureOffset) {
@@ -171,7 +198,7 @@ public final class BeatTable {
                 records = Arrays.copyOf(records, cap);
                 positions = Arrays.copyOf(positions, cap);
                 if (withRr) {
-                    rr = Arrays.copyOf(rr, cap * RrFeatures.COUNT);
+                    rr = Arrays.copyOf(rr, cap * width);
                 }
             }
             if ((long) (n + 1) * length > samples.length) {
@@ -182,16 +209,20 @@ public final class BeatTable {
             records[n] = (short) record;
             positions[n] = position;
             if (withRr) {
-                System.arraycopy(features, featureOffset, rr, n * RrFeatures.COUNT, RrFeatures.COUNT);
+                System.arraycopy(features, featureOffset, rr, n * width, width);
             }
             n++;
             return this;
         }
 
+        /** Adds every beat of {@code t}, which must carry at least this builder's RR features. */
         public Builder addAll(BeatTable t) {
+            if (t.rrWidth < width) {
+                throw new IllegalArgumentException("beats with " + t.rrWidth + " RR features in a table of " + width);
+            }
             for (int i = 0; i < t.size(); i++) {
-                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i], t.rr,
-                        i * RrFeatures.COUNT);
+                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i], withRr ? t.rr : null,
+                        i * t.rrWidth);
             }
             return this;
         }
@@ -203,7 +234,7 @@ public final class BeatTable {
         public BeatTable build() {
             return new BeatTable(length, Arrays.copyOf(samples, n * length), Arrays.copyOf(labels, n),
                     Arrays.copyOf(records, n), Arrays.copyOf(positions, n),
-                    withRr ? Arrays.copyOf(rr, n * RrFeatures.COUNT) : null);
+                    withRr ? Arrays.copyOf(rr, n * width) : null, width);
         }
     }
 }

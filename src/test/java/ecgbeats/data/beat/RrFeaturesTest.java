@@ -111,4 +111,51 @@ class RrFeaturesTest {
         }
         assertEquals(1.0, sum / (rr.length / RrFeatures.COUNT), 0.05, "normalised pre-RR averages about 1");
     }
+
+    @Test
+    void anEarlyBeatInARegularRhythmStandsOutLocally() {
+        // at 1 Hz: intervals of 10 s, then one beat 6 s after the last and 14 s before the next
+        // (an ectopic beat and its compensatory pause), then 10 s again
+        long[] peaks = new long[21];
+        for (int i = 1; i < peaks.length; i++) {
+            peaks[i] = peaks[i - 1] + (i == 10 ? 6 : i == 11 ? 14 : 10);
+        }
+        float[] rr = RrFeatures.of(peaks, 1);
+        assertEquals(0.6, f(rr, 10, 8), EPS, "pre-RR over the local median (10 s)");
+        assertEquals(1.4, f(rr, 10, 9), EPS, "post-RR over the local median");
+        // successive differences around beat 10: 0, 0, 0, 4, 8, 4, 0, 0, 0 s; median 0
+        assertEquals(0, f(rr, 10, 10), EPS, "one ectopic beat leaves a regular rhythm regular");
+        assertEquals(1.0, f(rr, 15, 8), EPS);
+        assertEquals(1.0, f(rr, 3, 9), EPS);
+    }
+
+    @Test
+    void anIrregularRhythmIsIrregularAndItsEarlyBeatsAreNotEarly() {
+        // intervals alternate 6 and 10 s (at 1 Hz): every successive difference is 4 s
+        long[] peaks = new long[21];
+        for (int i = 1; i < peaks.length; i++) {
+            peaks[i] = peaks[i - 1] + (i % 2 == 0 ? 6 : 10);
+        }
+        float[] rr = RrFeatures.of(peaks, 1);
+        // beat 10: intervals around it (those ending at beats 6..15) are five 6s and five 10s, median 8
+        assertEquals(4 / 8.0, f(rr, 10, 10), EPS);
+        assertEquals(6 / 8.0, f(rr, 10, 8), EPS);
+        assertEquals(10 / 8.0, f(rr, 10, 9), EPS);
+    }
+
+    @Test
+    void theFirstAndLastBeatsUseTheIntervalsTheyHave() {
+        // at 1 Hz: intervals 2, 4, 8 s
+        float[] rr = RrFeatures.of(new long[] {0, 2, 6, 14}, 1);
+        // beat 0: its pre-RR copies its post-RR (2); the intervals around it end at beats 1..3: 2, 4, 8
+        assertEquals(2 / 4.0, f(rr, 0, 8), EPS);
+        assertEquals(2 / 4.0, f(rr, 0, 9), EPS);
+        assertEquals(3 / 4.0, f(rr, 0, 10), EPS, "differences 2 and 4 (median 3) over the median interval 4");
+        // beat 3: its post-RR copies its pre-RR (8)
+        assertEquals(8 / 4.0, f(rr, 3, 8), EPS);
+        assertEquals(8 / 4.0, f(rr, 3, 9), EPS);
+        float[] two = RrFeatures.of(new long[] {0, 5}, 1);
+        assertEquals(1, f(two, 0, 8), EPS);
+        assertEquals(0, f(two, 1, 10), EPS, "one interval has no difference to take");
+    }
 }
