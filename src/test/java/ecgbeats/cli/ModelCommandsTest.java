@@ -42,6 +42,10 @@ class ModelCommandsTest {
         assertEquals(Files.readString(run.resolve("metrics.json")), r.out());
         Cli.Run valid = Cli.run("evaluate", "--run", run.toString(), "--data", data.toString(), "--split", "valid");
         assertTrue(valid.out().startsWith("valid: "), valid.out());
+        // intra: both records' beats are in every split, each gets its line
+        String perRecord = valid.out().substring(valid.out().indexOf("per record:"));
+        assertTrue(perRecord.lines().anyMatch(l -> l.trim().startsWith("208 ")), valid.out());
+        assertTrue(perRecord.lines().anyMatch(l -> l.trim().startsWith("232 ")), valid.out());
     }
 
     @Test
