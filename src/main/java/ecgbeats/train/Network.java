@@ -127,7 +127,7 @@ public final class Network implements AutoCloseable {
         return usesRr() ? new Shape[] {batchShape(n), new Shape(n, rrWidth())} : new Shape[] {batchShape(n)};
     }
 
-    /** The model's inputs for {@code n} beats: samples (n × 192) and, if it reads them, RR features (n × 8). */
+    /** The model's inputs for {@code n} beats: samples (n × 192) and, if it reads them, RR features (n × {@link #rrWidth()}). */
     NDList inputs(NDManager m, float[] x, float[] rr, int n) {
         NDArray input = m.create(FloatBuffer.wrap(x, 0, n * InputLayout.PADDED_LENGTH), batchShape(n));
         if (!usesRr()) {

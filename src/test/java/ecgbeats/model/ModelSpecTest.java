@@ -31,7 +31,7 @@ class ModelSpecTest {
         assertTrue(refused(Architecture.CNN2D, "num_layers", "1").startsWith("num_layers=1: must be 2 to 16"));
         assertTrue(refused(Architecture.TRANSFORMER2D, "num_heads", "3").contains("must divide hidden (64)"));
         assertTrue(refused(Architecture.CNNGRU1D, "gru_input", "sideways").contains("not time or flat"));
-        assertEquals("features: 'hrv' is not one of none, rr, rr_norm", refused(Architecture.CNN2D, "features", "hrv"));
+        assertEquals("features: 'hrv' is not one of none, rr, rr_norm, rr_local", refused(Architecture.CNN2D, "features", "hrv"));
         assertTrue(refused(Architecture.CNN2D, "colour", "red").contains("unknown hyperparameter 'colour'"));
     }
 
