@@ -116,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
         for (Architecture a : Architecture.values()) {
             lines.add("  " + a.id() + ": " + join(ecgbeats.model.ModelSpec.defaults(a).asMap()));
         }
-        lines.add("  features: none, rr (8 RR-interval features) or rr_norm (the 4 divided by the record's mean RR)");
+        lines.add("  features: none, rr (8 RR-interval features), rr_norm (the 4 divided by the record's mean RR)");
+        lines.add("    or rr_local (those 4, and pre-RR, post-RR and irregularity against the 10 intervals around the beat)");
         lines.add("Training settings, with their defaults:");
         lines.add("  " + join(ecgbeats.train.TrainSettings.defaults().asMap()));
         return lines.toArray(String[]::new);

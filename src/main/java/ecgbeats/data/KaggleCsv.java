@@ -105,7 +105,7 @@ public final class KaggleCsv {
     }
 
     /**
-     * Writes {@code beats} in the Kaggle layout, with their 8 RR features between the samples
+     * Writes {@code beats} in the Kaggle layout, with their RR features (11, or 8 from a format-2 file) between the samples
      * and the label when {@code withRr} (the label stays last); atomically.
      */
     public static void write(BeatTable beats, Path file, boolean withRr) throws IOException {

@@ -58,7 +58,7 @@ final class StepRunner implements AutoCloseable {
     }
 
     /**
-     * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code rr} n × 8 RR features
+     * One step on {@code n} beats: {@code x} holds n × 192 samples, {@code rr} n × the model's RR width of features
      * (null for a model without them), {@code target} n × 5 rows that are zero but at the true
      * class, where they hold the beat's share of the batch's loss weight. Returns the batch loss.
      *
