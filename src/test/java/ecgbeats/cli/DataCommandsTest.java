@@ -66,6 +66,7 @@ class DataCommandsTest {
         assertEquals(sum(s.get("splits").get("test")), rows.size());
         assertEquals(188, rows.get(0).split(",").length);
         assertTrue(s.get("rr_features").asBoolean());
+        assertEquals(11, s.get("rr_feature_count").asInt());
         assertTrue(Cli.run("data", "stats", data.toString()).out().contains("RR features: yes (pre_rr, post_rr"));
 
         Path withRr = dir.resolve("test-rr.csv");
@@ -84,6 +85,7 @@ class DataCommandsTest {
         assertEquals(0, imp.code(), imp.err());
         Cli.Run importedStats = Cli.run("data", "stats", imported.toString(), "--json");
         assertFalse(json(importedStats.out()).get("rr_features").asBoolean());
+        assertEquals(0, json(importedStats.out()).get("rr_feature_count").asInt());
         assertBadInput(dir.resolve("never.csv"), "the dataset has no RR features (--rr)", "data", "export-csv",
                 imported.toString(), "--split", "test", "--rr", "--out", dir.resolve("never.csv").toString());
         Path run = dir.resolve("never-run");
