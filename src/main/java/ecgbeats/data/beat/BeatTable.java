@@ -143,7 +143,6 @@ public final class BeatTable {
     /** Collects beats one at a time. */
     public static final class Builder {
         private final int length;
-        private final boolean withRr;
         private final int width;
         private float[] samples = new float[1024];
         private byte[] labels = new byte[64];
@@ -168,13 +167,12 @@ public final class BeatTable {
                 throw new IllegalArgumentException("RR width " + rrWidth);
             }
             this.length = length;
-            this.withRr = rrWidth > 0;
             this.width = rrWidth;
-            this.rr = withRr ? new float[64 * rrWidth] : null;
+            this.rr = rrWidth > 0 ? new float[64 * rrWidth] : null;
         }
 
         public boolean withRr() {
-            return withRr;
+            return width > 0;
         }
 
         /** Adds a beat without RR features; {@code beat} is copied from {@code offset}, {@code length} samples. */
@@ -188,8 +186,8 @@ public final class BeatTable {
          */
         public Builder add(float[] beat, int offset, int label, int record, int position, float[] features,
                            int featureOffset) {
-            if ((features != null) != withRr) {
-                throw new IllegalArgumentException(withRr ? "a beat without RR features in a table with them"
+            if ((features != null) != withRr()) {
+                throw new IllegalArgumentException(withRr() ? "a beat without RR features in a table with them"
                         : "a beat with RR features in a table without them");
             }
             if (n == labels.length) {
@@ -197,7 +195,7 @@ public final class BeatTable {
                 labels = Arrays.copyOf(labels, cap);
                 records = Arrays.copyOf(records, cap);
                 positions = Arrays.copyOf(positions, cap);
-                if (withRr) {
+                if (withRr()) {
                     rr = Arrays.copyOf(rr, cap * width);
                 }
             }
@@ -208,7 +206,7 @@ public final class BeatTable {
             labels[n] = (byte) label;
             records[n] = (short) record;
             positions[n] = position;
-            if (withRr) {
+            if (withRr()) {
                 System.arraycopy(features, featureOffset, rr, n * width, width);
             }
             n++;
@@ -221,7 +219,7 @@ public final class BeatTable {
                 throw new IllegalArgumentException("beats with " + t.rrWidth + " RR features in a table of " + width);
             }
             for (int i = 0; i < t.size(); i++) {
-                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i], withRr ? t.rr : null,
+                add(t.samples, i * t.length, t.labels[i], t.records[i], t.positions[i], withRr() ? t.rr : null,
                         i * t.rrWidth);
             }
             return this;
@@ -234,7 +232,7 @@ public final class BeatTable {
         public BeatTable build() {
             return new BeatTable(length, Arrays.copyOf(samples, n * length), Arrays.copyOf(labels, n),
                     Arrays.copyOf(records, n), Arrays.copyOf(positions, n),
-                    withRr ? Arrays.copyOf(rr, n * width) : null, width);
+                    withRr() ? Arrays.copyOf(rr, n * width) : null, width);
         }
     }
 }
