@@ -78,6 +78,12 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;
         try (Network net = new RunDirectory(run).loadNetwork()) {
+            if (net.spec().template().usesRecord()) {
+                // a CSV's rows name no patient, so there is no record's median beat to compare with
+                throw new BadInputException("--csv: the model compares each beat with its record's median beat "
+                        + "(template=" + net.spec().template().id() + "), and a CSV names no records; "
+                        + "classify a recording with --record");
+            }
             beats = KaggleCsv.readForPrediction(input.csv);
             float[] logp = net.logProbabilities(beats, net.inferenceBatch());
             int[] classes = Training.argmax(logp);

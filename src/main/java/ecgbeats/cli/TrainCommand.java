@@ -118,6 +118,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         lines.add("  features: none, rr (8 RR-interval features), rr_norm (the 4 divided by the record's mean RR)");
         lines.add("    or rr_local (those 4, and pre-RR, post-RR and irregularity against the 10 intervals around the beat)");
+        lines.add("  rhythm_join: dense (default) or trunk, where the RR features meet the beat's shape");
+        lines.add("  template: none (default) or median (a second channel: the beat minus its record's median beat)");
         lines.add("Training settings, with their defaults:");
         lines.add("  " + join(ecgbeats.train.TrainSettings.defaults().asMap()));
         return lines.toArray(String[]::new);

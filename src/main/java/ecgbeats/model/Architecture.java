@@ -13,22 +13,22 @@ import java.util.Set;
 public enum Architecture {
     /** The study's best: 2D CNN with ResNet blocks and a dense head over the 16 × 12 grid. */
     CNN2D(InputLayout.GRID_16X12, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_LAYERS, ModelParam.NUM_BLOCKS,
-            ModelParam.DROPOUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN)),
+            ModelParam.DROPOUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** 1D CNN with ResNet blocks, then a GRU over the 96 pooled time steps (or one flat step). */
     CNNGRU1D(InputLayout.SEQUENCE_192, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_LAYERS, ModelParam.NUM_BLOCKS,
-            ModelParam.DROPOUT, ModelParam.GRU_HIDDEN, ModelParam.GRU_INPUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN)),
+            ModelParam.DROPOUT, ModelParam.GRU_HIDDEN, ModelParam.GRU_INPUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** The cnn2d stem, then transformer encoder blocks over the 192 grid cells. */
     TRANSFORMER2D(InputLayout.GRID_16X12, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_BLOCKS, ModelParam.DROPOUT,
-            ModelParam.NUM_HEADS, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN)),
+            ModelParam.NUM_HEADS, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** A strided Conv1d embedding, then transformer encoder blocks. */
     TRANSFORMER1D(InputLayout.SEQUENCE_192, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_BLOCKS, ModelParam.DROPOUT,
-            ModelParam.NUM_HEADS, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN)),
+            ModelParam.NUM_HEADS, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** 1D CNN with ResNet blocks and a dense head. */
     CNN1D(InputLayout.SEQUENCE_192, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_LAYERS, ModelParam.NUM_BLOCKS,
-            ModelParam.DROPOUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN)),
+            ModelParam.DROPOUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** A multi-layer GRU over the 192 samples. */
     GRU(InputLayout.SEQUENCE_192, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_LAYERS, ModelParam.DROPOUT,
-            ModelParam.FEATURES, ModelParam.RHYTHM_JOIN));
+            ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE));
 
     private final InputLayout input;
     private final Set<ModelParam> params;

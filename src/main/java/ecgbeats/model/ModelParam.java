@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Model hyperparameters, named as in the study. */
 public enum ModelParam {
-    HIDDEN, NUM_LAYERS, NUM_BLOCKS, DROPOUT, GRU_HIDDEN, NUM_HEADS, GRU_INPUT, FEATURES, RHYTHM_JOIN;
+    HIDDEN, NUM_LAYERS, NUM_BLOCKS, DROPOUT, GRU_HIDDEN, NUM_HEADS, GRU_INPUT, FEATURES, RHYTHM_JOIN, TEMPLATE;
 
     /** The study's name: hidden, num_layers, ... */
     public String id() {

@@ -1,7 +1,9 @@
 package ecgbeats.model;
 
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.EnumIds;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public record ModelSpec(Architecture architecture, int hidden, int numLayers, int numBlocks, double dropout,
                         int gruHidden, int numHeads, GruInput gruInput, Features features,
-                        RhythmJoinPoint rhythmJoin) {
+                        RhythmJoinPoint rhythmJoin, Template template) {
 
     public ModelSpec {
         check(hidden >= 1 && hidden <= 8192, "hidden", hidden, "must be 1 to 8192");
@@ -41,19 +43,26 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
     /** The architecture's defaults (for cnngru1d, the study's best configuration). */
     public static ModelSpec defaults(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
-            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
-            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
-            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case CNN2D -> new ModelSpec(a, 128, 2, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
+            case TRANSFORMER2D, TRANSFORMER1D -> new ModelSpec(a, 64, 2, 2, 0.1, 256, 4, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
+            case CNN1D -> new ModelSpec(a, 64, 2, 2, 0.3, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
+            case GRU -> new ModelSpec(a, 64, 2, 0, 0.2, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
         };
     }
 
     /** The study's best configuration of its two headline models (docs/reference.md §2). */
     public static ModelSpec studyBest(Architecture a) {
         return switch (a) {
-            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
-            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE, RhythmJoinPoint.DENSE);
+            case CNN2D -> new ModelSpec(a, 128, 3, 1, 0.3, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
+            case CNNGRU1D -> new ModelSpec(a, 64, 2, 5, 0.4, 256, 1, GruInput.TIME, Features.NONE,
+                    RhythmJoinPoint.DENSE, Template.NONE);
             default -> throw new IllegalArgumentException("the study reports no best configuration of " + a.id());
         };
     }
@@ -80,51 +89,56 @@ public record ModelSpec(Architecture architecture, int hidden, int numLayers, in
     }
 
     private ModelSpec with(ModelParam p, String v) {
+        Map<ModelParam, Object> m = values();
         try {
-            return switch (p) {
-                case HIDDEN -> new ModelSpec(architecture, Integer.parseInt(v.trim()), numLayers, numBlocks, dropout,
-                        gruHidden, numHeads, gruInput, features, rhythmJoin);
-                case NUM_LAYERS -> new ModelSpec(architecture, hidden, Integer.parseInt(v.trim()), numBlocks, dropout,
-                        gruHidden, numHeads, gruInput, features, rhythmJoin);
-                case NUM_BLOCKS -> new ModelSpec(architecture, hidden, numLayers, Integer.parseInt(v.trim()), dropout,
-                        gruHidden, numHeads, gruInput, features, rhythmJoin);
-                case DROPOUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, Double.parseDouble(v.trim()),
-                        gruHidden, numHeads, gruInput, features, rhythmJoin);
-                case GRU_HIDDEN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout,
-                        Integer.parseInt(v.trim()), numHeads, gruInput, features, rhythmJoin);
-                case NUM_HEADS -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        Integer.parseInt(v.trim()), gruInput, features, rhythmJoin);
-                case GRU_INPUT -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, GruInput.parse(v), features, rhythmJoin);
-                case FEATURES -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, gruInput, Features.parse(v), rhythmJoin);
-                case RHYTHM_JOIN -> new ModelSpec(architecture, hidden, numLayers, numBlocks, dropout, gruHidden,
-                        numHeads, gruInput, features, RhythmJoinPoint.parse(v));
-            };
+            m.put(p, switch (p) {
+                case HIDDEN, NUM_LAYERS, NUM_BLOCKS, GRU_HIDDEN, NUM_HEADS -> Integer.parseInt(v.trim());
+                case DROPOUT -> Double.parseDouble(v.trim());
+                case GRU_INPUT -> GruInput.parse(v);
+                case FEATURES -> Features.parse(v);
+                case RHYTHM_JOIN -> RhythmJoinPoint.parse(v);
+                case TEMPLATE -> Template.parse(v);
+            });
         } catch (NumberFormatException e) {
             throw new BadInputException(p.id() + "=" + v + ": not a number");
         }
+        return new ModelSpec(architecture, (int) m.get(ModelParam.HIDDEN), (int) m.get(ModelParam.NUM_LAYERS),
+                (int) m.get(ModelParam.NUM_BLOCKS), (double) m.get(ModelParam.DROPOUT),
+                (int) m.get(ModelParam.GRU_HIDDEN), (int) m.get(ModelParam.NUM_HEADS),
+                (GruInput) m.get(ModelParam.GRU_INPUT), (Features) m.get(ModelParam.FEATURES),
+                (RhythmJoinPoint) m.get(ModelParam.RHYTHM_JOIN), (Template) m.get(ModelParam.TEMPLATE));
     }
 
-    /** The hyperparameters this architecture uses, by the study's names, for config files. */
+    /** Every hyperparameter's value, used by this architecture or not. */
+    private Map<ModelParam, Object> values() {
+        Map<ModelParam, Object> m = new EnumMap<>(ModelParam.class);
+        m.put(ModelParam.HIDDEN, hidden);
+        m.put(ModelParam.NUM_LAYERS, numLayers);
+        m.put(ModelParam.NUM_BLOCKS, numBlocks);
+        m.put(ModelParam.DROPOUT, dropout);
+        m.put(ModelParam.GRU_HIDDEN, gruHidden);
+        m.put(ModelParam.NUM_HEADS, numHeads);
+        m.put(ModelParam.GRU_INPUT, gruInput);
+        m.put(ModelParam.FEATURES, features);
+        m.put(ModelParam.RHYTHM_JOIN, rhythmJoin);
+        m.put(ModelParam.TEMPLATE, template);
+        return m;
+    }
+
+    /**
+     * The hyperparameters this architecture uses, by the study's names, for config files. A model
+     * without RR features has no join, and one without a template no template: the configs of
+     * runs made before those existed stay as they were.
+     */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        for (ModelParam p : ModelParam.values()) {
-            // only a model that reads the rhythm has a join: other runs' configs stay as they were
-            if (architecture.params().contains(p) && (p != ModelParam.RHYTHM_JOIN || features.usesRr())) {
-                m.put(p.id(), switch (p) {
-                    case HIDDEN -> hidden;
-                    case NUM_LAYERS -> numLayers;
-                    case NUM_BLOCKS -> numBlocks;
-                    case DROPOUT -> dropout;
-                    case GRU_HIDDEN -> gruHidden;
-                    case NUM_HEADS -> numHeads;
-                    case GRU_INPUT -> gruInput.id();
-                    case FEATURES -> features.id();
-                    case RHYTHM_JOIN -> rhythmJoin.id();
-                });
+        values().forEach((p, v) -> {
+            boolean unused = p == ModelParam.RHYTHM_JOIN && !features.usesRr()
+                    || p == ModelParam.TEMPLATE && template == Template.NONE;
+            if (architecture.params().contains(p) && !unused) {
+                m.put(p.id(), v instanceof Enum<?> e ? EnumIds.id(e) : v);
             }
-        }
+        });
         return m;
     }
 

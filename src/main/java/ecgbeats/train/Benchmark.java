@@ -29,7 +29,7 @@ public final class Benchmark {
         SplittableRandom r = new SplittableRandom(seed);
         try (Network net = Network.create(spec, seed);
              StepRunner runner = new StepRunner(net, OptimizerKind.ADAM, 1e-3, 0)) {
-            float[] x = new float[batch * InputLayout.PADDED_LENGTH];
+            float[] x = new float[batch * net.channels() * InputLayout.PADDED_LENGTH];
             for (int i = 0; i < x.length; i++) {
                 x[i] = (float) r.nextDouble();
             }

@@ -3,6 +3,8 @@ package ecgbeats.train;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.Protocol;
 import ecgbeats.data.Split;
+import ecgbeats.data.beat.RecordTemplates;
+import ecgbeats.util.BadInputException;
 
 /**
  * A trained network's predictions and metrics on a whole split of a dataset; for the
@@ -12,6 +14,11 @@ public record Evaluation(Metrics metrics, short[] records, int[] truth, int[] pr
 
     /** The split's predictions and metrics, each record's share included. */
     public static Evaluation of(Network net, BeatDataset data, Split split) {
+        if (net.spec().template().usesRecord() && !RecordTemplates.namesRecords(data.split(split))) {
+            throw new BadInputException("the model compares each beat with its record's median beat (template="
+                    + net.spec().template().id() + "), and the " + split.id()
+                    + " split's beats do not name their records (a Kaggle CSV import)");
+        }
         short[] records = data.split(split).records();
         int[] truth = Training.labels(data.split(split));
         int[] pred = Training.argmax(net.logProbabilities(data.split(split), net.inferenceBatch()));

@@ -13,6 +13,7 @@ import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RecordTemplates;
 import ecgbeats.model.Features;
 import ecgbeats.model.InputLayout;
 import ecgbeats.model.ModelSpec;
@@ -101,7 +102,21 @@ public final class Network implements AutoCloseable {
     }
 
     Shape batchShape(int n) {
-        return new Shape(spec.architecture().input().batchShape(n));
+        return new Shape(spec.architecture().input().batchShape(n, channels()));
+    }
+
+    /** Input channels per beat: the beat, and the beat minus its record's median beat with a template. */
+    int channels() {
+        return spec.template().channels();
+    }
+
+    /**
+     * The median beat of each record of {@code beats}, as this model reads them beside each beat,
+     * or null for a model without a template. {@code beats} must be real beats, not a balanced
+     * split's copies: duplicates would pull a record's median toward its rare classes.
+     */
+    RecordTemplates templatesOf(BeatTable beats) {
+        return spec.template().usesRecord() ? RecordTemplates.median(beats) : null;
     }
 
     /**
@@ -127,9 +142,12 @@ public final class Network implements AutoCloseable {
         return usesRr() ? new Shape[] {batchShape(n), new Shape(n, rrWidth())} : new Shape[] {batchShape(n)};
     }
 
-    /** The model's inputs for {@code n} beats: samples (n × 192) and, if it reads them, RR features (n × {@link #rrWidth()}). */
+    /**
+     * The model's inputs for {@code n} beats: samples (n × {@link #channels()} × 192) and, if it
+     * reads them, RR features (n × {@link #rrWidth()}).
+     */
     NDList inputs(NDManager m, float[] x, float[] rr, int n) {
-        NDArray input = m.create(FloatBuffer.wrap(x, 0, n * InputLayout.PADDED_LENGTH), batchShape(n));
+        NDArray input = m.create(FloatBuffer.wrap(x, 0, n * channels() * InputLayout.PADDED_LENGTH), batchShape(n));
         if (!usesRr()) {
             return new NDList(input);
         }
@@ -171,7 +189,8 @@ public final class Network implements AutoCloseable {
 
     /**
      * Log-probabilities of the five classes for every beat of {@code table}, row-major
-     * (n × 5), in inference mode.
+     * (n × 5), in inference mode. A model with a template compares each beat with the median
+     * beat of its record among {@code table}'s beats: classify a record's beats together.
      */
     public float[] logProbabilities(BeatTable table, int batch) {
         if (usesRr() && !table.hasRr()) {
@@ -190,7 +209,7 @@ public final class Network implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        BatchFiller filler = new BatchFiller(batch);
+        BatchFiller filler = new BatchFiller(batch, templatesOf(table));
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);

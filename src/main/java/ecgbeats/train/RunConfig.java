@@ -1,6 +1,7 @@
 package ecgbeats.train;
 
 import ecgbeats.util.BadInputException;
+import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.model.Architecture;
 import ecgbeats.model.ModelParam;
 import ecgbeats.model.ModelSpec;
@@ -14,6 +15,14 @@ import java.util.Map;
  * architecture uses or a training setting, and anything else is refused.
  */
 public record RunConfig(ModelSpec model, TrainSettings training) {
+
+    public RunConfig {
+        if (model.template().usesRecord() && training.balance() == BalanceMethod.SMOTE) {
+            throw new BadInputException("template=" + model.template().id() + " with balance=smote: SMOTE's beats are "
+                    + "made between patients and have no record, so no record's median beat to compare with; "
+                    + "use balance=oversample or class_weights=true");
+        }
+    }
 
     public static RunConfig defaults(Architecture a) {
         return new RunConfig(ModelSpec.defaults(a), TrainSettings.defaults());

@@ -8,6 +8,7 @@ import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
 import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RecordTemplates;
 
 
 import java.io.IOException;
@@ -116,6 +117,9 @@ public final class TrainJob {
                     + " RR features (a dataset file of format 2), and features=" + config.model().features().id()
                     + " reads " + config.model().features().inputWidth() + "; rebuild it with data build");
         }
+        if (config.model().template().usesRecord()) {
+            requireRecords(data);
+        }
         String sha = DatasetFile.sha256(dataFile);
         RunDirectory dir = new RunDirectory(out);
         ObjectNode recorded = null;
@@ -182,7 +186,7 @@ public final class TrainJob {
             TrainingResult result;
             try {
                 result = new Training(config.training(), withBudget(listener, budget, started)).run(net, train,
-                        data.valid(), resume, save);
+                        net.templatesOf(data.train()), data.valid(), resume, save);
             } catch (NonFiniteException e) {
                 dir.writeState(new RunState(RunState.Status.FAILED, Math.max(0, e.epoch() - 1), e.getMessage()));
                 throw e;
@@ -207,6 +211,22 @@ public final class TrainJob {
             Files.deleteIfExists(dir.checkpoint());
             dir.writeState(new RunState(RunState.Status.COMPLETE, result.history().size(), null));
             return new Outcome(dir, result, test, net.parameterCount());
+        }
+    }
+
+    /** A model with a template takes each record's median beat from the record's real beats, so they must be known. */
+    private void requireRecords(BeatDataset data) {
+        String template = "template=" + config.model().template().id();
+        if (data.provenance().balancing() != null) {
+            throw new BadInputException(dataFile + ": its train split is already balanced ("
+                    + data.provenance().balancing().method().id() + "), and " + template
+                    + " takes each record's median beat from its real beats; build the dataset unbalanced");
+        }
+        for (Split s : Split.values()) {
+            if (!RecordTemplates.namesRecords(data.split(s))) {
+                throw new BadInputException(dataFile + ": its beats do not name their records (a Kaggle CSV import), and "
+                        + template + " compares each beat with its record's median beat; build it with data build");
+            }
         }
     }
 

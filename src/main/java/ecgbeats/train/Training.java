@@ -6,6 +6,7 @@ import ecgbeats.data.StratifiedSplitter;
 import ecgbeats.data.balance.ClassWeights;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RecordTemplates;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,22 +56,27 @@ public final class Training {
         }
     }
 
-    /** Trains {@code net} on {@code train} (already prepared), selecting on {@code valid}. */
+    /**
+     * Trains {@code net} on {@code train}, selecting on {@code valid}; {@code train} is not balanced
+     * (a model with a template takes its records' median beats from it).
+     */
     public TrainingResult run(Network net, BeatTable train, BeatTable valid) {
         try {
-            return run(net, train, valid, null, null);
+            return run(net, train, net.templatesOf(train), valid, null, null);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e); // no sink, no I/O
         }
     }
 
     /**
-     * Trains as {@link #run(Network, BeatTable, BeatTable)}, going on from {@code resume} when it
-     * is not null (the same data and settings) and handing {@code sink} a checkpoint after each
+     * Trains on {@code train} as {@link #prepare} made it, whose beats a model with a template
+     * compares with {@code templates} (from the split before balancing: {@link Network#templatesOf};
+     * null for a model without), selecting on {@code valid}; goes on from {@code resume} when it
+     * is not null (the same data and settings) and hands {@code sink} a checkpoint after each
      * epoch when it is not null.
      */
-    public TrainingResult run(Network net, BeatTable train, BeatTable valid, Checkpoint resume, CheckpointSink sink)
-            throws java.io.IOException {
+    public TrainingResult run(Network net, BeatTable train, RecordTemplates templates, BeatTable valid,
+                              Checkpoint resume, CheckpointSink sink) throws java.io.IOException {
         long start = System.nanoTime();
         double[] weights = classWeights(train, settings);
         PlateauScheduler plateau = new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
@@ -81,7 +87,7 @@ public final class Training {
         Metrics bestValid = null;
         TrainingResult.StopReason stop = TrainingResult.StopReason.EPOCH_LIMIT;
         int batch = settings.batch();
-        BatchFiller filler = new BatchFiller(batch);
+        BatchFiller filler = new BatchFiller(batch, templates);
         float[] target = new float[batch * AamiClass.COUNT];
         int first = 1;
         if (resume != null) {

@@ -299,6 +299,30 @@ class ModelCommandsTest {
     }
 
     @Test
+    void aModelWithATemplateClassifiesRecordingsButNotCsvRows() throws IOException {
+        Path median = dir.resolve("median-run");
+        Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
+                "--set", "template=median", "--fraction", "0.2", "--epochs", "1", "--out", median.toString());
+        assertEquals(0, t.code(), t.err());
+        Path out = dir.resolve("median-232.csv");
+        Cli.Run p = Cli.run("predict", "--run", median.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--out", out.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.readAllLines(out).size() > 1000);
+        Cli.Run e = Cli.run("evaluate", "--run", median.toString(), "--records", "232", "--source",
+                TestData.bundled().toString());
+        assertEquals(0, e.code(), e.err());
+        Path csv = dir.resolve("median-rows.csv");
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "test", "--out", csv.toString()).code());
+        assertBad("--csv: the model compares each beat with its record's median beat (template=median), and a CSV "
+                + "names no records; classify a recording with --record", "predict", "--run", median.toString(),
+                "--csv", csv.toString());
+        assertBad("template=median with balance=smote", "train", "--data", data.toString(), "--model", "cnn2d",
+                "--set", "template=median", "--balance", "smote", "--out", dir.resolve("never").toString());
+        assertTrue(!Files.exists(dir.resolve("never")));
+    }
+
+    @Test
     void aRunsConfigReproducesItsHyperparameters() throws IOException {
         Path again = dir.resolve("again");
         // the run's config.json names its model: no --model needed

@@ -33,6 +33,21 @@ class ModelSpecTest {
         assertTrue(refused(Architecture.CNNGRU1D, "gru_input", "sideways").contains("not time or flat"));
         assertEquals("features: 'hrv' is not one of none, rr, rr_norm, rr_local", refused(Architecture.CNN2D, "features", "hrv"));
         assertTrue(refused(Architecture.CNN2D, "colour", "red").contains("unknown hyperparameter 'colour'"));
+        assertEquals("template: 'mean' is not one of none, median", refused(Architecture.CNN2D, "template", "mean"));
+    }
+
+    @Test
+    void aTemplateIsRecordedOnlyWhenTheModelHasOne() {
+        // runs made before templates existed have none in their config, and load as they were
+        for (Architecture a : Architecture.values()) {
+            ModelSpec plain = ModelSpec.defaults(a);
+            ModelSpec median = plain.with(Map.of("template", "median"));
+            assertTrue(!plain.asMap().containsKey("template"), a.id());
+            assertEquals("median", median.asMap().get("template"), a.id());
+            assertEquals(median, ModelSpec.fromMap(a, median.asMap()));
+            assertEquals(plain, ModelSpec.fromMap(a, plain.asMap()));
+            assertEquals(2, median.template().channels());
+        }
     }
 
     @Test

@@ -26,7 +26,7 @@ class ModelsTest {
     private static long[] outputShapeAndParams(ModelSpec spec, int batch) {
         try (NDManager m = NDManager.newBaseManager()) {
             Block b = Models.build(spec);
-            Shape in = new Shape(spec.architecture().input().batchShape(batch));
+            Shape in = new Shape(spec.architecture().input().batchShape(batch, spec.template().channels()));
             NDList inputs = new NDList(m.randomUniform(0, 1, in));
             if (spec.features().usesRr()) {
                 Shape rr = new Shape(batch, spec.features().inputWidth());
@@ -38,6 +38,25 @@ class ModelsTest {
             NDArray out = b.forward(new ParameterStore(m, false), inputs, false).singletonOrThrow();
             return new long[] {out.getShape().get(0), out.getShape().get(1), Models.parameterCount(b)};
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Architecture.class)
+    void aTemplateAddsAnInputChannelToTheFirstLayerAndNothingElse(Architecture a) {
+        ModelSpec plain = ModelSpec.defaults(a);
+        long[] without = outputShapeAndParams(plain, 3);
+        long[] with = outputShapeAndParams(plain.with(Map.of("template", "median")), 3);
+        assertEquals(3, with[0]);
+        assertEquals(Models.CLASSES, with[1]);
+        // the weights that read the second channel: one kernel per filter, or the GRU's three gates
+        long extra = switch (a) {
+            case CNN2D, TRANSFORMER2D -> plain.hidden() * 9L;
+            case CNN1D -> plain.hidden() * 3L;
+            case CNNGRU1D -> 128 * 3L;
+            case TRANSFORMER1D -> plain.hidden() * 8L;
+            case GRU -> 3L * plain.hidden();
+        };
+        assertEquals(without[2] + extra, with[2], a.id());
     }
 
     @ParameterizedTest

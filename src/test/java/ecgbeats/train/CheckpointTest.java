@@ -23,7 +23,7 @@ class CheckpointTest {
 
     private static List<Checkpoint> trainAll(List<Checkpoint> sink) throws IOException {
         try (Network net = Network.create(CONFIG.model(), 3)) {
-            new Training(CONFIG.training(), EpochListener.none()).run(net, DATA.train(), DATA.valid(), null,
+            new Training(CONFIG.training(), EpochListener.none()).run(net, DATA.train(), null, DATA.valid(), null,
                     sink::add);
         }
         return sink;
@@ -45,7 +45,7 @@ class CheckpointTest {
             resumed = new Training(CONFIG.training(), (r, max) -> {
                 heard.add(r.epoch());
                 return EpochListener.Decision.CONTINUE;
-            }).run(net, DATA.train(), DATA.valid(), two, null);
+            }).run(net, DATA.train(), null, DATA.valid(), two, null);
         }
         assertEquals(List.of(3, 4), heard);
         assertEquals(4, resumed.history().size());

@@ -60,6 +60,39 @@ final class SyntheticBeats {
         return b.build();
     }
 
+    /**
+     * Beats whose class shows only against their patient's other beats: each record's beats are
+     * a bump of the record's own height (0.3 to 1.1), and its V beats are 0.2 taller than its N
+     * beats. Across patients the heights of N and V overlap, as a tall patient's normal beats
+     * overlap a small patient's ectopic ones. Records from {@code firstRecord}, each with
+     * {@code normal} N and {@code ectopic} V beats.
+     */
+    static BeatTable patientRelative(int records, int firstRecord, int normal, int ectopic, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        BeatTable.Builder b = new BeatTable.Builder(187);
+        float[] beat = new float[187];
+        int v = ecgbeats.data.beat.AamiClass.V.label();
+        for (int rec = firstRecord; rec < firstRecord + records; rec++) {
+            double height = 0.3 + 0.8 * r.nextDouble();
+            for (int i = 0; i < normal + ectopic; i++) {
+                double h = i < normal ? height : height + 0.2;
+                for (int k = 0; k < 187; k++) {
+                    beat[k] = (float) (0.1 + h * Math.exp(-(k - 90) * (k - 90) / 200.0) + 0.02 * r.nextGaussian());
+                }
+                b.add(beat, 0, i < normal ? 0 : v, rec, i);
+            }
+        }
+        return b.build();
+    }
+
+    /** {@link #patientRelative} patients: 24 to train on, 6 to validate and 8 to test on, each seen in one split only. */
+    static BeatDataset patientRelativeDataset(long seed) {
+        Provenance p = new Provenance(Protocol.INTER, seed, 0, 0, "synthetic", List.of(), List.of(), Map.of(),
+                null, null, "test");
+        return new BeatDataset(p, patientRelative(24, 100, 30, 6, seed), patientRelative(6, 200, 30, 6, seed + 1),
+                patientRelative(8, 300, 30, 6, seed + 2));
+    }
+
     static BeatDataset rhythmDataset(int trainPerClass, long seed) {
         Provenance p = new Provenance(Protocol.INTER, seed, 0, 0.1, "synthetic", List.of(), List.of(), Map.of(),
                 null, null, "test");
