@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Reload a run and compute its metrics on a split of a dataset (--data), or compare its "
                 + "classification of recordings beat by beat with their reference annotations, as WFDB's bxb "
-                + "does (--records, --source).")
+                + "does (--records, --source). Several --run with --data: the runs as one ensemble, each beat's "
+                + "class probabilities the mean of theirs.")
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,8 +46,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out).")
-    Path run;
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out); "
+            + "repeat it with --data to evaluate the runs as an ensemble.")
+    List<Path> runs;
 
     @ArgGroup(multiplicity = "1")
     Input input;
@@ -81,17 +83,32 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunDirectory dir = new RunDirectory(run);
         if (input.records != null) {
             refuse("--records", "--split");
-            return beatByBeat(dir);
+            if (runs.size() > 1) {
+                throw new BadInputException("--run: one run with --records (an ensemble of runs goes with --data)");
+            }
+            return beatByBeat(new RunDirectory(runs.get(0)));
         }
         refuse("--data", "--source", "--detect", "--window");
         Split s = Split.parse(split);
-        try (Network net = dir.loadNetwork()) {
+        List<Network> members = new ArrayList<>();
+        try {
+            for (Path run : runs) {
+                members.add(new RunDirectory(run).loadNetwork());
+            }
             BeatDataset d = DatasetFile.read(input.data);
-            Metrics m = Evaluation.metrics(net, d, s);
-            System.out.print(json ? RunDirectory.metricsJson(m) + System.lineSeparator() : m.table());
+            Metrics m = Evaluation.metrics(members, d, s);
+            if (json) {
+                System.out.println(RunDirectory.metricsJson(m));
+            } else {
+                if (members.size() > 1) {
+                    System.out.printf("ensemble of %d runs (the mean of their class probabilities)%n", members.size());
+                }
+                System.out.print(m.table());
+            }
+        } finally {
+            members.forEach(Network::close);
         }
         return 0;
     }

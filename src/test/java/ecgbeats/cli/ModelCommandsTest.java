@@ -323,6 +323,24 @@ class ModelCommandsTest {
     }
 
     @Test
+    void severalRunsEvaluateAsOneEnsemble() throws IOException {
+        Path other = dir.resolve("ensemble-member");
+        Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
+                "--fraction", "0.2", "--epochs", "1", "--seed", "9", "--out", other.toString());
+        assertEquals(0, t.code(), t.err());
+        Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--run", other.toString(), "--data", data.toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().startsWith("ensemble of 2 runs (the mean of their class probabilities)\ntest: "), e.out());
+        // the same run twice votes as the run alone
+        Cli.Run twice = Cli.run("evaluate", "--run", run.toString(), "--run", run.toString(), "--data",
+                data.toString(), "--json");
+        assertEquals(0, twice.code(), twice.err());
+        assertEquals(Files.readString(run.resolve("metrics.json")).trim(), twice.out().trim());
+        assertBad("--run: one run with --records (an ensemble of runs goes with --data)", "evaluate", "--run",
+                run.toString(), "--run", other.toString(), "--records", "232", "--source", TestData.bundled().toString());
+    }
+
+    @Test
     void aRunsConfigReproducesItsHyperparameters() throws IOException {
         Path again = dir.resolve("again");
         // the run's config.json names its model: no --model needed
