@@ -79,6 +79,7 @@ public final class Network implements AutoCloseable {
             throw BadInputException.inFile(file, "model parameters not found");
         }
         Network n = build(spec);
+        java.util.Map<String, Shape> built = n.parameterShapes();
         try (InputStream in = Files.newInputStream(file)) {
             n.block.loadParameters(n.model.getNDManager(), new DataInputStream(new java.io.BufferedInputStream(in)));
         } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
@@ -86,7 +87,26 @@ public final class Network implements AutoCloseable {
             throw BadInputException.inFile(file, "cannot load model parameters (" + e.getMessage()
                     + "): saved by another model or configuration?");
         }
+        // DJL takes a saved array of another shape without a word; the model would fail on its first beat
+        java.util.Map<String, Shape> loaded = n.parameterShapes();
+        for (java.util.Map.Entry<String, Shape> e : built.entrySet()) {
+            if (!e.getValue().equals(loaded.get(e.getKey()))) {
+                n.close();
+                throw BadInputException.inFile(file, "cannot load model parameters (" + e.getKey() + " is "
+                        + loaded.get(e.getKey()) + " there, " + e.getValue() + " in this model): saved by another "
+                        + "model or configuration?");
+            }
+        }
         return n;
+    }
+
+    /** Every parameter's shape, by name. */
+    private java.util.Map<String, Shape> parameterShapes() {
+        java.util.Map<String, Shape> m = new java.util.LinkedHashMap<>();
+        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+            m.put(p.getKey(), p.getValue().getArray().getShape());
+        }
+        return m;
     }
 
     public ModelSpec spec() {

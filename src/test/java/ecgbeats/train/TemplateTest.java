@@ -104,6 +104,22 @@ class TemplateTest {
     }
 
     @Test
+    void parametersOfAnotherInputShapeAreRefusedWhenLoaded() throws IOException {
+        // a config that lost its template would build a one-channel model around two-channel weights
+        Path data = dir.resolve("relative.ecgb");
+        DatasetFile.write(SyntheticBeats.patientRelativeDataset(2), data);
+        Path run = dir.resolve("two-channels");
+        new TrainJob(data, config("median").with(Map.of("epochs", "1")), run, false).run(EpochListener.none(), quiet);
+        var config = (com.fasterxml.jackson.databind.node.ObjectNode) RunDirectory.JSON.readTree(
+                run.resolve("config.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("hyperparameters")).remove("template");
+        RunDirectory.JSON.writeValue(run.resolve("config.json").toFile(), config);
+        BadInputException e = assertThrows(BadInputException.class, () -> new RunDirectory(run).loadNetwork());
+        assertTrue(e.getMessage().contains("is (8, 2, 3, 3) there, (8, 1, 3, 3) in this model"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("saved by another model or configuration?"), e.getMessage());
+    }
+
+    @Test
     void beatsThatNameNoRecordAreRefusedBeforeAnythingIsWritten() throws IOException {
         Path train = dir.resolve("train.csv");
         Path test = dir.resolve("test.csv");
