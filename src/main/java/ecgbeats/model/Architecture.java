@@ -16,7 +16,8 @@ public enum Architecture {
             ModelParam.DROPOUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** 1D CNN with ResNet blocks, then a GRU over the 96 pooled time steps (or one flat step). */
     CNNGRU1D(InputLayout.SEQUENCE_192, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_LAYERS, ModelParam.NUM_BLOCKS,
-            ModelParam.DROPOUT, ModelParam.GRU_HIDDEN, ModelParam.GRU_INPUT, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
+            ModelParam.DROPOUT, ModelParam.GRU_HIDDEN, ModelParam.GRU_INPUT, ModelParam.FEATURES,
+            ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),
     /** The cnn2d stem, then transformer encoder blocks over the 192 grid cells. */
     TRANSFORMER2D(InputLayout.GRID_16X12, EnumSet.of(ModelParam.HIDDEN, ModelParam.NUM_BLOCKS, ModelParam.DROPOUT,
             ModelParam.NUM_HEADS, ModelParam.FEATURES, ModelParam.RHYTHM_JOIN, ModelParam.TEMPLATE)),

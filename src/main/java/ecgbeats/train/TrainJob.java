@@ -224,8 +224,8 @@ public final class TrainJob {
         }
         for (Split s : Split.values()) {
             if (!RecordTemplates.namesRecords(data.split(s))) {
-                throw new BadInputException(dataFile + ": its beats do not name their records (a Kaggle CSV import), and "
-                        + template + " compares each beat with its record's median beat; build it with data build");
+                throw new BadInputException(dataFile + ": its beats do not name their records (a Kaggle CSV "
+                        + "import), and " + template + " compares each beat with its record's median beat; build it with data build");
             }
         }
     }
