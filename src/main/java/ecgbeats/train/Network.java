@@ -8,7 +8,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.beat.AamiClass;
@@ -28,6 +30,8 @@ import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A model's DJL block with its parameters, ready to train or to classify beats. Owns native
@@ -79,7 +83,7 @@ public final class Network implements AutoCloseable {
             throw BadInputException.inFile(file, "model parameters not found");
         }
         Network n = build(spec);
-        java.util.Map<String, Shape> built = n.parameterShapes();
+        Map<String, Shape> built = n.parameterShapes();
         try (InputStream in = Files.newInputStream(file)) {
             n.block.loadParameters(n.model.getNDManager(), new DataInputStream(new java.io.BufferedInputStream(in)));
         } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
@@ -88,8 +92,8 @@ public final class Network implements AutoCloseable {
                     + "): saved by another model or configuration?");
         }
         // DJL takes a saved array of another shape without a word; the model would fail on its first beat
-        java.util.Map<String, Shape> loaded = n.parameterShapes();
-        for (java.util.Map.Entry<String, Shape> e : built.entrySet()) {
+        Map<String, Shape> loaded = n.parameterShapes();
+        for (Map.Entry<String, Shape> e : built.entrySet()) {
             if (!e.getValue().equals(loaded.get(e.getKey()))) {
                 n.close();
                 throw BadInputException.inFile(file, "cannot load model parameters (" + e.getKey() + " is "
@@ -101,9 +105,9 @@ public final class Network implements AutoCloseable {
     }
 
     /** Every parameter's shape, by name. */
-    private java.util.Map<String, Shape> parameterShapes() {
-        java.util.Map<String, Shape> m = new java.util.LinkedHashMap<>();
-        for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+    private Map<String, Shape> parameterShapes() {
+        Map<String, Shape> m = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
             m.put(p.getKey(), p.getValue().getArray().getShape());
         }
         return m;
