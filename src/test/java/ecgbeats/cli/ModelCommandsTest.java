@@ -298,12 +298,20 @@ class ModelCommandsTest {
                 rr.toString(), "--csv", csv.toString());
     }
 
+    /** A one-epoch cnn2d of hidden 4 on a fifth of the train split, with {@code options} added; its folder. */
+    private static Path smallRun(String name, String... options) {
+        Path out = dir.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("train", "--data", data.toString(), "--model", "cnn2d",
+                "--set", "hidden=4", "--fraction", "0.2", "--epochs", "1", "--out", out.toString()));
+        args.addAll(List.of(options));
+        Cli.Run t = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, t.code(), t.err());
+        return out;
+    }
+
     @Test
     void aModelWithATemplateClassifiesRecordingsButNotCsvRows() throws IOException {
-        Path median = dir.resolve("median-run");
-        Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
-                "--set", "template=median", "--fraction", "0.2", "--epochs", "1", "--out", median.toString());
-        assertEquals(0, t.code(), t.err());
+        Path median = smallRun("median-run", "--set", "template=median");
         Path out = dir.resolve("median-232.csv");
         Cli.Run p = Cli.run("predict", "--run", median.toString(), "--record", TestData.bundled().resolve("232")
                 .toString(), "--out", out.toString());
@@ -324,10 +332,7 @@ class ModelCommandsTest {
 
     @Test
     void severalRunsEvaluateAsOneEnsemble() throws IOException {
-        Path other = dir.resolve("ensemble-member");
-        Cli.Run t = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
-                "--fraction", "0.2", "--epochs", "1", "--seed", "9", "--out", other.toString());
-        assertEquals(0, t.code(), t.err());
+        Path other = smallRun("ensemble-member", "--seed", "9");
         Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--run", other.toString(), "--data", data.toString());
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().startsWith("ensemble of 2 runs (the mean of their class probabilities)\ntest: "), e.out());
