@@ -26,8 +26,7 @@ class RhythmFeaturesTest {
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
 
     private static RunConfig config(String features) {
-        return RunConfig.defaults(Architecture.CNN2D).with(Map.of("hidden", "8", "batch", "16", "epochs", "4",
-                "lr", "3e-3", "features", features));
+        return SyntheticBeats.smallCnn2d("features", features);
     }
 
     @Test

@@ -93,6 +93,19 @@ final class SyntheticBeats {
                 patientRelative(8, 300, 30, 6, seed + 2));
     }
 
+    /**
+     * The small cnn2d these datasets are learnt with (hidden 8, batch 16, 4 epochs, lr 3e-3), with
+     * {@code settings} (name, value, name, value ...) set on top.
+     */
+    static RunConfig smallCnn2d(String... settings) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(Map.of("hidden", "8", "batch", "16", "epochs", "4",
+                "lr", "3e-3"));
+        for (int i = 0; i < settings.length; i += 2) {
+            m.put(settings[i], settings[i + 1]);
+        }
+        return RunConfig.defaults(ecgbeats.model.Architecture.CNN2D).with(m);
+    }
+
     static BeatDataset rhythmDataset(int trainPerClass, long seed) {
         Provenance p = new Provenance(Protocol.INTER, seed, 0, 0.1, "synthetic", List.of(), List.of(), Map.of(),
                 null, null, "test");

@@ -8,7 +8,6 @@ import ecgbeats.data.balance.BalanceMethod;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.beat.RecordTemplates;
-import ecgbeats.model.Architecture;
 import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,8 +33,7 @@ class TemplateTest {
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
 
     private static RunConfig config(String template) {
-        return RunConfig.defaults(Architecture.CNN2D).with(Map.of("hidden", "8", "batch", "16", "epochs", "4",
-                "lr", "3e-3", "class_weights", "true", "template", template));
+        return SyntheticBeats.smallCnn2d("class_weights", "true", "template", template);
     }
 
     @Test
