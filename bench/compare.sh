@@ -3,15 +3,17 @@
 # (ecgbeats, PyTorch, ecgbeats, PyTorch) because these machines are noisy. Needs Debian's
 # PyTorch (apt-get install -y python3-torch) for bench/pytorch_reference.py, our own PyTorch
 # version of the two models. Prints the JSON lines, then the ratios of the
-# medians per model and phase.
+# medians per model and phase. ROUNDS (default 2) rounds; INFER_BATCH (default 256) is the
+# inference batch of both sides.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reference="${TORCH_REFERENCE:-$here/bench/pytorch_reference.py}"
 rounds="${ROUNDS:-2}"
+infer_batch="${INFER_BATCH:-256}"
 out="$(mktemp)"
 for _ in $(seq "$rounds"); do
-  "$here/ecgbeats" bench --json | tee -a "$out"
-  /usr/bin/python3 "$reference" | tee -a "$out"
+  "$here/ecgbeats" bench --json --infer-batch "$infer_batch" | tee -a "$out"
+  /usr/bin/python3 "$reference" --infer-batch "$infer_batch" | tee -a "$out"
 done
 python3 - "$out" <<'PY'
 import json, statistics, sys

@@ -13,11 +13,9 @@ import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
-import ecgbeats.train.ClassifiedRecording;
-import ecgbeats.train.Network;
+import ecgbeats.train.RunEnsemble;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
-import ecgbeats.train.Training;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Reload a run and compute its metrics on a split of a dataset (--data), or compare its "
                 + "classification of recordings beat by beat with their reference annotations, as WFDB's bxb "
-                + "does (--records, --source). Several --run with --data: the runs as one ensemble, each beat's "
+                + "does (--records, --source). Several --run: the runs as one ensemble, each beat's "
                 + "class probabilities the mean of theirs.")
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -47,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out); "
-            + "repeat it with --data to evaluate the runs as an ensemble.")
+            + "repeat it to evaluate the runs as one ensemble.")
     List<Path> runs;
 
     @ArgGroup(multiplicity = "1")
@@ -85,30 +83,19 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (input.records != null) {
             refuse("--records", "--split");
-            if (runs.size() > 1) {
-                throw new BadInputException("--run: one run with --records (an ensemble of runs goes with --data)");
-            }
-            return beatByBeat(new RunDirectory(runs.get(0)));
+            return beatByBeat();
         }
         refuse("--data", "--source", "--detect", "--window");
         Split s = Split.parse(split);
-        List<Network> members = new ArrayList<>();
-        try {
-            for (Path run : runs) {
-                members.add(new RunDirectory(run).loadNetwork());
-            }
+        try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             BeatDataset d = DatasetFile.read(input.data);
-            Metrics m = Evaluation.metrics(members, d, s);
+            Metrics m = Evaluation.metrics(ensemble.members(), d, s);
             if (json) {
                 System.out.println(RunDirectory.metricsJson(m));
             } else {
-                if (members.size() > 1) {
-                    System.out.printf("ensemble of %d runs (the mean of their class probabilities)%n", members.size());
-                }
+                printEnsemble(ensemble);
                 System.out.print(m.table());
             }
-        } finally {
-            members.forEach(Network::close);
         }
         return 0;
     }
@@ -123,7 +110,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private int beatByBeat(RunDirectory dir) throws Exception {
+    private static void printEnsemble(RunEnsemble ensemble) {
+        if (ensemble.size() > 1) {
+            System.out.printf("ensemble of %d runs (the mean of their class probabilities)%n", ensemble.size());
+        }
+    }
+
+    private int beatByBeat() throws Exception {
         if (source == null) {
             throw new BadInputException("--records needs --source DIR (the folder of the WFDB records)");
         }
@@ -132,7 +125,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         List<String> names = recordNames();
         List<BeatComparison> parts = new ArrayList<>();
-        try (Network net = dir.loadNetwork()) {
+        try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
+            if (!json) {
+                printEnsemble(ensemble);
+            }
             for (String name : names) {
                 Path base = source.resolve(name);
                 if (!Files.exists(base.resolveSibling(name + ".hea"))) {
@@ -143,7 +139,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     throw new BadInputException(Recording.annotationFile(base)
                             + " not found: the record has no reference annotations to compare with");
                 }
-                parts.add(ClassifiedRecording.of(net, dir.cut(base, detect)).comparison(window));
+                parts.add(ensemble.classify(ensemble.cut(base, detect)).comparison(window));
             }
         }
         BeatComparison gross = BeatComparison.sum(parts);

@@ -11,7 +11,7 @@ import ecgbeats.data.beat.BeatTable;
 import ecgbeats.report.RecordingReport;
 import ecgbeats.train.ClassifiedRecording;
 import ecgbeats.train.Network;
-import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunEnsemble;
 import ecgbeats.train.Training;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +35,10 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out).")
-    Path run;
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out); "
+            + "repeat it to classify with several runs as one ensemble (each beat's class probabilities the mean "
+            + "of theirs).")
+    List<Path> runs;
 
     @picocli.CommandLine.ArgGroup(multiplicity = "1")
     Input input;
@@ -77,15 +79,16 @@ final class PredictCommand implements Callable<Integer> {
         }
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;
-        try (Network net = new RunDirectory(run).loadNetwork()) {
-            if (net.spec().template().usesRecord()) {
+        try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
+            Network withTemplate = ensemble.withTemplate();
+            if (withTemplate != null) {
                 // a CSV's rows name no patient, so there is no record's median beat to compare with
                 throw new BadInputException("--csv: the model compares each beat with its record's median beat "
-                        + "(template=" + net.spec().template().id() + "), and a CSV names no records; "
+                        + "(template=" + withTemplate.spec().template().id() + "), and a CSV names no records; "
                         + "classify a recording with --record");
             }
             beats = KaggleCsv.readForPrediction(input.csv);
-            float[] logp = net.logProbabilities(beats, net.inferenceBatch());
+            float[] logp = ensemble.logProbabilities(beats);
             int[] classes = Training.argmax(logp);
             for (int i = 0; i < beats.size(); i++) {
                 int best = classes[i];
@@ -106,10 +109,11 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int predictRecord() throws Exception {
-        RunDirectory dir = new RunDirectory(run);
         ClassifiedRecording c;
-        try (Network net = dir.loadNetwork()) {
-            c = ClassifiedRecording.of(net, dir.cut(input.record, detect));
+        String classifier;
+        try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
+            c = ensemble.classify(ensemble.cut(input.record, detect));
+            classifier = ensemble.describe();
         }
         BeatTable beats = c.recording().beats();
         double fs = c.recording().record().frequency();
@@ -131,7 +135,7 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            AtomicFile.writeString(report, RecordingReport.render(c, run.toString()));
+            AtomicFile.writeString(report, RecordingReport.render(c, classifier));
         }
         if (out == null) {
             System.out.print(sb);

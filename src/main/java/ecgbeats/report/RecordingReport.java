@@ -40,17 +40,21 @@ public final class RecordingReport {
     private RecordingReport() {
     }
 
-    public static String render(ClassifiedRecording c, String run) {
+    /**
+     * The report of a classified recording; {@code classifier} says what classified it (as
+     * {@code RunEnsemble.describe()} does: "the run DIR", or an ensemble's runs).
+     */
+    public static String render(ClassifiedRecording c, String classifier) {
         WfdbRecord record = c.recording().record();
         BeatTable beats = c.recording().beats();
         double fs = record.frequency();
         int lead = BeatExtractor.leadIndex(record);
         Html h = new Html("Recording " + record.name() + " classified");
-        h.paragraph(String.format(Locale.ROOT, "%s: %d beats over %s (%.0f Hz, lead %s), %s; classified by the run %s.",
+        h.paragraph(String.format(Locale.ROOT, "%s: %d beats over %s (%.0f Hz, lead %s), %s; classified by %s.",
                 record.name(), beats.size(), clock(record.length() / fs), fs,
                 record.header().signals().get(lead).description(),
                 c.recording().detected() ? "beats found by ecgbeats' QRS detector" : "beats at the reference annotations",
-                run));
+                classifier));
 
         BeatComparison cmp = c.comparison(MATCH_SECONDS);
         int[] refClass = referenceClassOfEachBeat(c);

@@ -5,7 +5,7 @@ import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.data.wfdb.Annotation;
 
 /**
- * Every beat of a recording classified by a trained network.
+ * Every beat of a recording classified by a trained network, or by several as one.
  *
  * @param recording        the recording and its beats
  * @param classes          each beat's predicted class (an {@link AamiClass} label)
@@ -13,9 +13,9 @@ import ecgbeats.data.wfdb.Annotation;
  */
 public record ClassifiedRecording(Recording recording, int[] classes, float[] logProbabilities) {
 
-    /** Classifies the beats of {@code recording} with {@code net}. */
-    public static ClassifiedRecording of(Network net, Recording recording) {
-        float[] logp = net.logProbabilities(recording.beats(), net.inferenceBatch());
+    /** Classifies the beats of {@code recording} with networks voting as one ({@link Ensemble}). */
+    public static ClassifiedRecording of(java.util.List<Network> members, Recording recording) {
+        float[] logp = Ensemble.logProbabilities(members, recording.beats());
         return new ClassifiedRecording(recording, Training.argmax(logp), logp);
     }
 

@@ -214,10 +214,10 @@ public final class RunDirectory {
     }
 
     /**
-     * The recording at {@code base} cut for this run's model, whose input layout must be one
-     * ecgbeats cuts recordings for.
+     * How recordings are cut for this run's model: its training data's extraction settings, refused
+     * when the model's input layout is not one ecgbeats cuts recordings for.
      */
-    public Recording cut(Path base, boolean detect) {
+    public ecgbeats.data.beat.ExtractionSettings recordingCut() {
         ecgbeats.data.beat.ExtractionSettings settings = extraction();
         String input = readConfig().path("input").asText("");
         boolean known = java.util.Arrays.stream(ecgbeats.model.InputLayout.values())
@@ -227,7 +227,12 @@ public final class RunDirectory {
                     + settings.beatLength() + " samples; ecgbeats cuts recordings for "
                     + ecgbeats.model.InputLayout.PADDED_LENGTH + "-sample sequence or grid inputs only");
         }
-        return Recording.cut(base, settings, detect);
+        return settings;
+    }
+
+    /** The recording at {@code base} cut for this run's model ({@link #recordingCut()}). */
+    public Recording cut(Path base, boolean detect) {
+        return Recording.cut(base, recordingCut(), detect);
     }
 
     /** Loads the trained network; a run without parameters is a {@link BadInputException}. */

@@ -341,8 +341,69 @@ class ModelCommandsTest {
                 data.toString(), "--json");
         assertEquals(0, twice.code(), twice.err());
         assertEquals(Files.readString(run.resolve("metrics.json")).trim(), twice.out().trim());
-        assertBad("--run: one run with --records (an ensemble of runs goes with --data)", "evaluate", "--run",
-                run.toString(), "--run", other.toString(), "--records", "232", "--source", TestData.bundled().toString());
+        // on recordings too: the same run twice compares beat by beat as the run alone
+        String source = TestData.bundled().toString();
+        Cli.Run alone = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source", source, "--json");
+        Cli.Run pair = Cli.run("evaluate", "--run", run.toString(), "--run", run.toString(), "--records", "232",
+                "--source", source, "--json");
+        assertEquals(0, pair.code(), pair.err());
+        assertEquals(alone.out(), pair.out());
+        Cli.Run mixed = Cli.run("evaluate", "--run", run.toString(), "--run", other.toString(), "--records", "232",
+                "--source", source);
+        assertEquals(0, mixed.code(), mixed.err());
+        assertTrue(mixed.out().startsWith("ensemble of 2 runs (the mean of their class probabilities)\nrecord "),
+                mixed.out());
+    }
+
+    @Test
+    void severalRunsClassifyARecordingAsOne() throws IOException {
+        Path other = smallRun("recording-member", "--seed", "11");
+        String record = TestData.bundled().resolve("232").toString();
+        List<String> a = predictRecord(run.toString());
+        List<String> b = predictRecord(other.toString());
+        List<String> both = predictRecord(run.toString(), "--run", other.toString());
+        assertEquals(a.size(), both.size());
+        int differ = 0;
+        for (int i = 1; i < both.size(); i++) {
+            String[] ra = a.get(i).split(","), rb = b.get(i).split(","), r = both.get(i).split(",");
+            assertEquals(ra[0], r[0], "the same beats, at the same samples");
+            for (int c = 3; c < 8; c++) {
+                double mean = (Double.parseDouble(ra[c]) + Double.parseDouble(rb[c])) / 2;
+                assertEquals(mean, Double.parseDouble(r[c]), 2e-6, "beat " + i + ": the mean of the two runs'");
+            }
+            differ += ra[2].equals(rb[2]) ? 0 : 1;
+        }
+        assertTrue(differ > 0, "the two members disagree somewhere, or the test shows nothing");
+        Path html = dir.resolve("pair-232.html");
+        Cli.Run r = Cli.run("predict", "--run", run.toString(), "--run", other.toString(), "--record", record,
+                "--out", dir.resolve("pair-232.csv").toString(), "--report", html.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.readString(html).contains("classified by the ensemble of the runs " + run + ", " + other),
+                "the report names its members");
+
+        // a run whose beats were cut otherwise (its config.json says so) cannot vote on the same beats
+        Path odd = dir.resolve("odd-cut");
+        Files.createDirectories(odd);
+        for (String f : List.of("config.json", "model.params")) {
+            Files.copy(other.resolve(f), odd.resolve(f));
+        }
+        Files.writeString(odd.resolve("config.json"), Files.readString(odd.resolve("config.json"))
+                .replace("\"rrFactor\" : 1.2", "\"rrFactor\" : 1.5"));
+        assertBad("--run " + odd + ": its beats were cut otherwise than those of " + run, "predict", "--run",
+                run.toString(), "--run", odd.toString(), "--record", record);
+        assertEquals(0, Cli.run("predict", "--run", odd.toString(), "--record", record, "--out",
+                dir.resolve("odd.csv").toString()).code(), "alone, it classifies the recording its own way");
+    }
+
+    /** predict --record on the bundled record 232 with {@code --run RUN} and the options added; the CSV's lines. */
+    private static List<String> predictRecord(String run, String... options) throws IOException {
+        Path out = dir.resolve("predict-" + Integer.toHexString((run + String.join(" ", options)).hashCode()) + ".csv");
+        List<String> args = new java.util.ArrayList<>(List.of("predict", "--run", run));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--record", TestData.bundled().resolve("232").toString(), "--out", out.toString()));
+        Cli.Run r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return Files.readAllLines(out);
     }
 
     @Test
