@@ -22,6 +22,7 @@ public final class CommandLines {
         CommandLine cl = new CommandLine(new Main());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("train").getCommandSpec().usageMessage().footer(TrainCommand.footer());
+        cl.getSubcommands().get("crossval").getCommandSpec().usageMessage().footer(TrainCommand.footer());
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("ecgbeats: " + ex.getMessage());
@@ -74,6 +75,7 @@ public final class CommandLines {
             case SEARCH -> "--search";
             case SEARCH_SPACE -> "--space";
             case TEST_FUNCTION -> "--function";
+            case FOLDS -> "--folds";
         };
     }
 

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The {@code ecgbeats} command: lists the subcommands. */
 @Command(name = "ecgbeats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, tune and use ECG heartbeat classifiers (MIT-BIH, AAMI classes N, S, V, F, Q).",
-        subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+        subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, CrossvalCommand.class,
+                EvaluateCommand.class,
                 PredictCommand.class, TuneCommand.class, TrialCommand.class, WorkerCommand.class, BenchCommand.class,
                 TuneBenchCommand.class, ClusterBenchCommand.class, DetectBenchCommand.class, ReportCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {

@@ -36,35 +36,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "A dataset file (data build).")
     Path data;
 
-    @Option(names = "--model", paramLabel = "NAME",
-            description = "cnn2d, cnngru1d, transformer2d, transformer1d, cnn1d or gru (default with --config "
-                    + "RUN/config.json: the run's).")
-    String model;
-
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A hyperparameter or training setting, e.g. "
-            + "--set hidden=128 --set lr=5e-4 (all of them and their defaults below). Precedence: --config, then "
-            + "--set, then --balance, --class-weights, --epochs, --fraction and --seed; a later one wins.")
-    List<String> sets = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "JSON hyperparameters ({\"hidden\": 128, ...}) or a run's config.json.")
-    Path config;
-
-    @Option(names = "--balance", paramLabel = "none|oversample|smote|undersample", description = "Sampling of the train split.")
-    String balance;
-
-    @Option(names = "--class-weights", description = "Weight the loss by balanced class weights.")
-    boolean classWeights;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Epoch limit (default 30).")
-    Integer epochs;
-
-    // the name tune uses for the same setting
-    @Option(names = "--fraction", paramLabel = "F", description = "Stratified share of the train split (default 1).")
-    Double fraction;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed (default 42).")
-    Long seed;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--skip-test", description = "Do not evaluate on test (runs made for model selection).")
     boolean skipTest;
@@ -101,12 +74,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainJob fresh() {
-        String name = model != null ? model : config != null ? modelNamedIn(config) : null;
-        if (data == null || name == null || out == null) {
+        if (data == null || run.modelName() == null || out == null) {
             throw new BadInputException("train needs --data, --model (or a run's config.json as --config) and --out, "
                     + "or --resume DIR");
         }
-        return new TrainJob(data, RunConfig.defaults(Architecture.parse(name)).with(settings()), out, !skipTest);
+        return new TrainJob(data, run.runConfig(), out, !skipTest);
     }
 
     /** The help's footer: every hyperparameter and setting with its default, from the code that applies them. */
@@ -131,16 +103,6 @@ final class TrainCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** The model a run's config.json names, or null for a file of hyperparameters alone. */
-    private static String modelNamedIn(Path file) {
-        try {
-            JsonNode root = ecgbeats.util.Json.MAPPER.readTree(Files.readString(file));
-            return root != null && root.hasNonNull("model") ? root.get("model").asText() : null;
-        } catch (IOException e) {
-            return null; // readConfig names the file and what is wrong with it
-        }
-    }
-
     /** The run in --resume; the options given beside it must describe that run, not another. */
     private TrainJob resumed() throws IOException {
         if (out != null && !out.toAbsolutePath().normalize().equals(resume.toAbsolutePath().normalize())) {
@@ -148,11 +110,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainJob job = TrainJob.resume(resume);
         RunConfig asked = job.config();
-        if (model != null && Architecture.parse(model) != asked.model().architecture()) {
-            throw new BadInputException("--model " + model + ": the run in " + resume + " trains "
+        if (run.model != null && Architecture.parse(run.model) != asked.model().architecture()) {
+            throw new BadInputException("--model " + run.model + ": the run in " + resume + " trains "
                     + asked.model().architecture().id());
         }
-        List<String> changed = asked.differences(asked.with(settings()));
+        List<String> changed = asked.differences(asked.with(run.settings()));
         if (!changed.isEmpty()) {
             throw new BadInputException("--resume " + resume + ": a resumed run keeps its hyperparameters; these differ: "
                     + String.join(", ", changed));
@@ -162,63 +124,5 @@ final class TrainCommand implements Callable<Integer> {
                     + job.dataFile() + ", which holds other data");
         }
         return job;
-    }
-
-    /** The values of --config, --set and the single-setting options, in that order of precedence (later wins). */
-    private Map<String, String> settings() {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (config != null) {
-            values.putAll(readConfig(config));
-        }
-        for (String s : sets) {
-            Map.Entry<String, String> e = RunConfig.parseAssignment(s);
-            values.put(e.getKey(), e.getValue());
-        }
-        if (balance != null) {
-            values.put("balance", balance);
-        }
-        if (classWeights) {
-            values.put("class_weights", "true");
-        }
-        if (epochs != null) {
-            values.put("epochs", epochs.toString());
-        }
-        if (fraction != null) {
-            values.put("fraction", fraction.toString());
-        }
-        if (seed != null) {
-            values.put("seed", seed.toString());
-        }
-        return values;
-    }
-
-    /** Hyperparameters from a JSON object, or from a run's config.json. */
-    static Map<String, String> readConfig(Path file) {
-        JsonNode root;
-        try {
-            root = ecgbeats.util.Json.MAPPER.readTree(Files.readString(file));
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw BadInputException.inFile(file, "not found");
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "not valid JSON: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw BadInputException.inFile(file, "expected a JSON object of hyperparameters");
-        }
-        Map<String, String> m = new LinkedHashMap<>();
-        if (root.has("hyperparameters") && root.has("training")) { // a run's config.json
-            copy(root.get("hyperparameters"), m);
-            copy(root.get("training"), m);
-        } else {
-            copy(root, m);
-        }
-        return m;
-    }
-
-    private static void copy(JsonNode node, Map<String, String> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            into.put(e.getKey(), e.getValue().asText());
-        }
     }
 }

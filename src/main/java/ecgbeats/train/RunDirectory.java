@@ -180,8 +180,14 @@ public final class RunDirectory {
 
     /** The model and training settings recorded in config.json. */
     public RunConfig readRunConfig() {
-        JsonNode c = readConfig();
-        Path f = dir.resolve(CONFIG);
+        return runConfigOf(readConfig(), dir.resolve(CONFIG));
+    }
+
+    /**
+     * The model and training settings of a JSON object with {@code model}, {@code hyperparameters}
+     * and {@code training}, as config.json ({@link #config}) writes them; {@code f} names the file.
+     */
+    static RunConfig runConfigOf(JsonNode c, Path f) {
         if (!c.hasNonNull("model") || !c.has("hyperparameters") || !c.has("training")) {
             throw BadInputException.inFile(f, "missing model, hyperparameters or training");
         }

@@ -30,7 +30,8 @@ public class BadInputException extends RuntimeException {
         STUDY_TO_RESUME("study folder"),
         SEARCH("search"),
         SEARCH_SPACE("search space"),
-        TEST_FUNCTION("test function");
+        TEST_FUNCTION("test function"),
+        FOLDS("number of folds");
 
         private final String words;
 

@@ -1,0 +1,66 @@
+package ecgbeats.cli;
+
+import ecgbeats.train.CrossValidation;
+import ecgbeats.train.ProgressPrinter;
+import ecgbeats.util.BadInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code crossval}: one configuration judged on every training patient, a fold of patients at a time. */
+@Command(name = "crossval", mixinStandardHelpOptions = true,
+        description = "Cross-validate a configuration over whole patients: the records of the dataset's train and "
+                + "validation splits are dealt into --folds folds (balancing S, V and F beats); each fold is held "
+                + "out in turn as the validation split of a run trained on the others; the held-out predictions "
+                + "of all folds are pooled into one set of metrics (crossval.json). The test split is never read. "
+                + "A paused (--time-budget) or killed cross-validation goes on with --resume and the same options.")
+final class CrossvalCommand implements Callable<Integer> {
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A dataset file (data build).")
+    Path data;
+
+    @Option(names = "--folds", defaultValue = "4", paramLabel = "K", description = "Folds of patients. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int folds;
+
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Pause after the last epoch that fits in this wall time (e.g. 90m, 2h), ready for --resume.")
+    Duration timeBudget;
+
+    @Option(names = "--resume", description = "Go on in --out, a paused or killed cross-validation of the same "
+            + "data, folds and configuration.")
+    boolean resume;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "The folder of the cross-validation: crossval.json, fold-N.ecgb and the run folder fold-N of each fold.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (run.modelName() == null) {
+            throw new BadInputException("crossval needs --model (or a run's config.json as --config)");
+        }
+        CrossValidation cv = new CrossValidation(data, run.runConfig(), folds, out);
+        CrossValidation.Outcome o = cv.run(new ProgressPrinter(System.out), System.out, timeBudget, resume);
+        if (o.paused()) {
+            System.out.printf("paused with %d of %d folds done (time budget); go on with the same command and --resume%n",
+                    o.folds().size(), folds);
+            return 0;
+        }
+        System.out.printf("pooled over %d folds: %s%n", folds, CrossValidation.headline(o.pooled()));
+        System.out.print(o.pooled().table());
+        System.out.println("cross-validation folder: " + out);
+        return 0;
+    }
+}

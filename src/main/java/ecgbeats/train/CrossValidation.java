@@ -1,0 +1,226 @@
+package ecgbeats.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.DatasetFile;
+import ecgbeats.data.PatientFolds;
+import ecgbeats.data.Protocol;
+import ecgbeats.data.Split;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Cross-validation over whole patients ({@link PatientFolds}): one run per fold, trained on the
+ * other folds and selected on its own held-out patients (early stopping, learning-rate
+ * schedule), never tested; then the held-out predictions of all folds pooled into one set of
+ * metrics, so that every training patient counts once as a validation patient. This is what
+ * tells configurations apart when a few validation patients cannot; the pooled figure is
+ * slightly optimistic (each fold chose its epoch on the patients it is scored on), alike for
+ * every configuration.
+ *
+ * <p>The folder holds {@value #SUMMARY} (the plan, each finished fold's metrics, and the pooled
+ * metrics once every fold is done), each fold's dataset ({@code fold-N.ecgb}, the source dataset
+ * with fold N as its validation split) and its run ({@code fold-N/}, an ordinary run folder), so
+ * a cross-validation paused by its time budget or killed goes on where it stopped, with the same
+ * data, folds and configuration only.
+ */
+public final class CrossValidation {
+
+    public static final String SUMMARY = "crossval.json";
+
+    /** A finished fold: its held-out records and the metrics of its run on them. */
+    public record Fold(int number, List<Integer> records, Metrics valid) {
+    }
+
+    /** The folds finished so far and, when all are, their pooled metrics; {@link #paused()} otherwise. */
+    public record Outcome(List<Fold> folds, Metrics pooled) {
+        public boolean paused() {
+            return pooled == null;
+        }
+    }
+
+    private final Path dataFile;
+    private final RunConfig config;
+    private final int folds;
+    private final Path out;
+
+    public CrossValidation(Path dataFile, RunConfig config, int folds, Path out) {
+        this.dataFile = dataFile;
+        this.config = config;
+        this.folds = folds;
+        this.out = out;
+    }
+
+    /**
+     * Trains the folds not yet done and pools them.
+     *
+     * @param budget pause, ready to go on, after the last epoch that fits in this wall time; null: no limit
+     * @param resume go on in {@code out}, whose plan must be this one; otherwise {@code out} must be new or empty
+     */
+    public Outcome run(EpochListener listener, PrintStream log, Duration budget, boolean resume) throws IOException {
+        long started = System.nanoTime();
+        BeatDataset data = DatasetFile.read(dataFile);
+        PatientFolds plan = PatientFolds.of(data, folds);
+        ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
+        Path file = out.resolve(SUMMARY);
+        if (resume) {
+            requireSamePlan(file, summary);
+        } else if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+            throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
+                    + "cross-validation goes on when resumed)");
+        }
+        Files.createDirectories(out);
+        ArrayNode foldNodes = summary.putArray("fold_results");
+        write(file, summary);
+        double[] lastEpoch = {0}; // seconds of the last epoch trained, to judge whether another fits the budget
+        EpochListener timed = (r, max) -> {
+            lastEpoch[0] = r.seconds();
+            return listener.onEpoch(r, max);
+        };
+        List<Fold> done = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            int number = i + 1;
+            BeatDataset heldOut = plan.holdOut(data, i);
+            Path foldData = out.resolve("fold-" + number + ".ecgb");
+            if (!Files.exists(foldData)) {
+                DatasetFile.write(heldOut, foldData);
+            }
+            RunDirectory run = new RunDirectory(out.resolve("fold-" + number));
+            RunState.Status status = Files.exists(run.dir().resolve(RunDirectory.STATE))
+                    ? run.readState().status() : null;
+            if (status == RunState.Status.FAILED) {
+                throw new BadInputException(run.dir() + ": fold " + number + "'s run failed ("
+                        + run.readState().reason() + "); remove its folder to train it again");
+            }
+            if (status != RunState.Status.COMPLETE) {
+                log.printf("fold %d of %d: validation records %s%n", number, plan.size(), plan.fold(i));
+                TrainJob job = status == null ? new TrainJob(foldData, config, run.dir(), false)
+                        : TrainJob.resume(run.dir());
+                Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
+                if (left != null && left.toNanos() / 1e9 < lastEpoch[0]) {
+                    return paused(summary, file, done);
+                }
+                if (job.run(timed, log, left, null, null).paused()) {
+                    return paused(summary, file, done);
+                }
+            }
+            Evaluation e;
+            try (Network net = run.loadNetwork()) {
+                e = Evaluation.of(net, heldOut, Split.VALID);
+            }
+            evaluations.add(e);
+            done.add(new Fold(number, plan.fold(i), e.metrics()));
+            foldNodes.add(foldNode(done.get(done.size() - 1)));
+            write(file, summary);
+            log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
+        }
+        Metrics pooled = pool(evaluations, data.provenance().protocol());
+        summary.put("status", "COMPLETE");
+        summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
+        write(file, summary);
+        return new Outcome(done, pooled);
+    }
+
+    /** The held-out predictions of every fold as one split, each record's share included. */
+    static Metrics pool(List<Evaluation> folds, Protocol protocol) {
+        int n = folds.stream().mapToInt(e -> e.truth().length).sum();
+        short[] records = new short[n];
+        int[] truth = new int[n];
+        int[] pred = new int[n];
+        int at = 0;
+        for (Evaluation e : folds) {
+            int len = e.truth().length;
+            System.arraycopy(e.records(), 0, records, at, len);
+            System.arraycopy(e.truth(), 0, truth, at, len);
+            System.arraycopy(e.predictions(), 0, pred, at, len);
+            at += len;
+        }
+        Metrics m = Metrics.of("crossval", truth, pred).withPerRecord(RecordMetrics.of(records, truth, pred));
+        return protocol == Protocol.INTER ? m.withEc57() : m;
+    }
+
+    /** One line: accuracy, and the EC57 or macro averages. */
+    public static String headline(Metrics m) {
+        Metrics.Ec57 e = m.ec57();
+        return String.format(Locale.ROOT, "%,d beats, accuracy %.4f, ", m.n(), m.accuracy())
+                + (e == null ? String.format(Locale.ROOT, "macro recall %.4f", m.recallMacro())
+                : String.format(Locale.ROOT, "EC57 macro Se %.4f, +P %.4f, F1 %.4f", e.seMacro(), e.ppvMacro(),
+                e.f1Macro()));
+    }
+
+    private ObjectNode plan(String sha, PatientFolds plan) {
+        ObjectNode root = RunDirectory.JSON.createObjectNode();
+        root.put("status", "RUNNING");
+        ObjectNode d = root.putObject("data");
+        d.put("file", dataFile.toAbsolutePath().toString());
+        d.put("sha256", sha);
+        root.put("model", config.model().architecture().id());
+        root.set("hyperparameters", RunDirectory.JSON.valueToTree(config.model().asMap()));
+        root.set("training", RunDirectory.JSON.valueToTree(config.training().asMap()));
+        root.set("folds", RunDirectory.JSON.valueToTree(plan.folds()));
+        return root;
+    }
+
+    /** A folder to go on with must hold this plan: the same data, folds and configuration. */
+    private void requireSamePlan(Path file, ObjectNode wanted) {
+        if (!Files.exists(file)) {
+            throw new BadInputException(out + ": not a cross-validation (no " + SUMMARY + ")");
+        }
+        JsonNode had;
+        try {
+            had = RunDirectory.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "not valid JSON: " + e.getMessage());
+        }
+        List<String> changed = new ArrayList<>();
+        if (!wanted.path("data").path("sha256").equals(had.path("data").path("sha256"))) {
+            changed.add("data (" + had.path("data").path("file").asText() + " then, " + dataFile + " now)");
+        }
+        if (!wanted.path("folds").equals(had.path("folds"))) {
+            changed.add("folds (" + had.path("folds") + " then, " + wanted.path("folds") + " now)");
+        }
+        changed.addAll(RunDirectory.runConfigOf(had, file).differences(config));
+        if (!changed.isEmpty()) {
+            throw new BadInputException(out + ": a cross-validation goes on with what it started with; these "
+                    + "differ: " + String.join(", ", changed));
+        }
+    }
+
+    private static ObjectNode foldNode(Fold f) {
+        ObjectNode n = RunDirectory.JSON.createObjectNode();
+        n.put("fold", f.number());
+        n.set("records", RunDirectory.JSON.valueToTree(f.records()));
+        n.put("run", "fold-" + f.number());
+        n.set("valid", RunDirectory.JSON.valueToTree(f.valid()));
+        return n;
+    }
+
+    private static Outcome paused(ObjectNode summary, Path file, List<Fold> done) throws IOException {
+        summary.put("status", "PAUSED");
+        write(file, summary);
+        return new Outcome(done, null);
+    }
+
+    private static void write(Path file, ObjectNode summary) throws IOException {
+        AtomicFile.writeString(file, RunDirectory.JSON.writeValueAsString(summary));
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

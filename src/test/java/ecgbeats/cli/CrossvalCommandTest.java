@@ -1,0 +1,125 @@
+package ecgbeats.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ecgbeats.TestData;
+import ecgbeats.data.BeatDataset;
+import ecgbeats.data.DatasetFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** crossval end to end on two bundled records: one fold each, pooled, never tested, paused and resumed. */
+class CrossvalCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path whole;
+    static Cli.Run wholeRun;
+
+    /** Two folds of six epochs that take about half a second each here. */
+    private static final List<String> CONFIG = List.of("--model", "cnn2d", "--set", "hidden=8", "--set",
+            "fraction=0.5", "--epochs", "6", "--seed", "5");
+
+    @BeforeAll
+    static void crossValidateOnce() {
+        data = dir.resolve("d.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232,208",
+                "--out", data.toString()).code());
+        whole = dir.resolve("whole");
+        wholeRun = Cli.run(crossval(whole));
+    }
+
+    private static String[] crossval(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("crossval", "--data", data.toString()));
+        args.addAll(CONFIG);
+        if (!List.of(more).contains("--folds")) {
+            args.addAll(List.of("--folds", "2"));
+        }
+        args.addAll(List.of("--out", out.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static JsonNode summary(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("crossval.json").toFile());
+    }
+
+    @Test
+    void everyTrainingBeatIsJudgedOnceByTheFoldThatDidNotTrainOnIt() throws IOException {
+        assertEquals(0, wholeRun.code(), wholeRun.err());
+        JsonNode s = summary(whole);
+        assertEquals("COMPLETE", s.path("status").asText());
+        BeatDataset d = DatasetFile.read(data);
+        JsonNode pooled = s.path("pooled");
+        assertEquals(d.train().size() + d.valid().size(), pooled.path("n").asInt());
+        assertEquals("[[208],[232]]", s.path("folds").toString());
+        // the pooled confusion is the sum of each fold's run evaluated on its held-out split, through evaluate
+        int[][] sum = new int[5][5];
+        for (int f = 1; f <= 2; f++) {
+            Path run = whole.resolve("fold-" + f);
+            assertFalse(Files.exists(run.resolve("metrics.json")), "the test split is never evaluated");
+            Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--data", whole.resolve("fold-" + f + ".ecgb")
+                    .toString(), "--split", "valid", "--json");
+            assertEquals(0, e.code(), e.err());
+            JsonNode cm = new ObjectMapper().readTree(e.out()).path("confusion");
+            for (int t = 0; t < 5; t++) {
+                for (int p = 0; p < 5; p++) {
+                    sum[t][p] += cm.get(t).get(p).asInt();
+                }
+            }
+            assertEquals(s.path("fold_results").get(f - 1).path("valid").path("confusion"), cm);
+        }
+        assertEquals(new ObjectMapper().valueToTree(sum), pooled.path("confusion"));
+        assertTrue(wholeRun.out().contains("pooled over 2 folds"), wholeRun.out());
+    }
+
+    @Test
+    void aPausedCrossValidationResumedEndsAsAnUninterruptedOne() throws IOException {
+        Path paused = dir.resolve("paused");
+        Cli.Run p = Cli.run(crossval(paused, "--time-budget", "1s"));
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().contains("paused with 0 of 2 folds done"), p.out());
+        assertEquals("PAUSED", summary(paused).path("status").asText());
+
+        Cli.Run r = Cli.run(crossval(paused, "--resume"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().matches("(?s).*going on from the checkpoint after epoch [1-5]\n.*"), r.out());
+        assertEquals(summary(whole).path("pooled"), summary(paused).path("pooled"));
+
+        // a finished one resumed trains nothing and says the same
+        Cli.Run again = Cli.run(crossval(paused, "--resume"));
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.out().contains("epoch "), again.out());
+        assertEquals(summary(whole).path("pooled"), summary(paused).path("pooled"));
+    }
+
+    @Test
+    void aFolderIsNeverOverwrittenNorResumedWithOtherSettings() {
+        assertEquals(0, wholeRun.code(), wholeRun.err());
+        Cli.Run exists = Cli.run(crossval(whole));
+        assertEquals(2, exists.code());
+        assertTrue(exists.err().contains("already exists and is not empty"), exists.err());
+
+        Cli.Run other = Cli.run(crossval(whole, "--resume", "--set", "hidden=16"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("these differ: hidden: 8 → 16"), other.err());
+
+        Cli.Run tooMany = Cli.run(crossval(dir.resolve("three"), "--folds", "3"));
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().contains("--folds 3: the dataset's train and validation splits hold 2 records"),
+                tooMany.err());
+        assertEquals(1, tooMany.err().lines().count(), tooMany.err());
+    }
+}
