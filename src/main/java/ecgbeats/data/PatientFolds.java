@@ -21,8 +21,10 @@ import java.util.TreeMap;
  * <p>The deal is deterministic and balances the rare classes: records go in order of their
  * weight (their shares of the pool's S, V and F beats and of all its beats, summed; heaviest
  * first, then by number), each to the fold where the sum of squares of those four shares, after
- * adding it, is smallest (ties: the fold with fewer records, then the lower index). A fold's
- * records are listed in ascending order.
+ * adding it, is smallest (ties: the fold with fewer records, then the lower index), among the
+ * folds that hold fewer than ⌈records / k⌉ records. The cap keeps folds alike in size when one
+ * patient holds nearly all of a class (DS1's F beats are 96 % record 208's, which the shares
+ * alone would leave in a fold by itself). A fold's records are listed in ascending order.
  *
  * @param folds the records of each fold
  */
@@ -69,11 +71,15 @@ public record PatientFolds(List<List<Integer>> folds) {
         for (int f = 0; f < k; f++) {
             folds.add(new ArrayList<>());
         }
+        int cap = (counts.size() + k - 1) / k;
         for (int r : order) {
             double[] w = weights(counts.get(r), totals);
             int best = -1;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int f = 0; f < k; f++) {
+                if (folds.get(f).size() >= cap) {
+                    continue;
+                }
                 double cost = 0;
                 for (int j = 0; j < w.length; j++) {
                     cost += (load[f][j] + w[j]) * (load[f][j] + w[j]);

@@ -81,10 +81,31 @@ class PatientFoldsTest {
             assertTrue(c[AamiClass.S.label()] > 0 && c[AamiClass.V.label()] > 0, "each fold holds S and V: " + f);
             assertTrue(c[AamiClass.S.label()] <= 95 / 2, "no fold holds half the S beats: " + f);
             assertEquals(new ArrayList<>(new TreeSet<>(f)), f, "listed in order");
+            assertTrue(f.size() <= 4, "at most ceil(10 / 3) records a fold: " + f);
         }
         // the two records with F beats go to different folds
         assertTrue(folds.folds().stream().noneMatch(f -> f.contains(105) && f.contains(106)), folds.toString());
         assertEquals(folds, PatientFolds.of(dataset(), 3), "the same deal every time");
+    }
+
+    @Test
+    void aPatientWhoHoldsAlmostAllOfAClassDoesNotMakeAFoldAlone() {
+        // record 108 holds 300 of the 303 F beats: by the shares alone no other record would join its fold
+        BeatTable.Builder train = new BeatTable.Builder(2);
+        add(train, 108, 100, 0, 10, 300);
+        for (int r = 101; r <= 107; r++) {
+            add(train, r, 100, r % 2 * 5, 5, r == 101 ? 3 : 0);
+        }
+        BeatTable.Builder test = new BeatTable.Builder(2);
+        add(test, 200, 10, 1, 1, 1);
+        Provenance p = new Provenance(Protocol.INTER, 42, 0, 0, "synthetic", List.of(), List.of(), Map.of(), null,
+                null, "test", List.of());
+        BeatTable none = new BeatTable.Builder(2).build();
+        PatientFolds folds = PatientFolds.of(new BeatDataset(p, train.build(), none, test.build()), 4);
+        for (List<Integer> f : folds.folds()) {
+            assertEquals(2, f.size(), folds.toString());
+        }
+        assertTrue(folds.folds().stream().noneMatch(f -> f.contains(108) && f.contains(101)), folds.toString());
     }
 
     @Test
