@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * first, then by number), each to the fold where the sum of squares of those four shares, after
  * adding it, is smallest (ties: the fold with fewer records, then the lower index), among the
  * folds that hold fewer than ⌈records / k⌉ records. The cap keeps folds alike in size when one
- * patient holds nearly all of a class (DS1's F beats are 96 % record 208's, which the shares
+ * patient holds nearly all of a class (DS1's F beats are 90 % record 208's, which the shares
  * alone would leave in a fold by itself). A fold's records are listed in ascending order.
  *
  * @param folds the records of each fold
