@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Cross-validation over whole patients ({@link PatientFolds}): one run per fold, trained on the
@@ -77,7 +76,7 @@ public final class CrossValidation {
         Path file = out.resolve(SUMMARY);
         if (resume) {
             requireSamePlan(file, summary);
-        } else if (Files.exists(out) && (!Files.isDirectory(out) || !isEmpty(out))) {
+        } else if (Files.exists(out) && (!Files.isDirectory(out) || !TrainJob.isEmpty(out))) {
             throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
                     + "cross-validation goes on when resumed)");
         }
@@ -216,11 +215,5 @@ public final class CrossValidation {
 
     private static void write(Path file, ObjectNode summary) throws IOException {
         AtomicFile.writeString(file, RunDirectory.JSON.writeValueAsString(summary));
-    }
-
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
     }
 }

@@ -243,7 +243,8 @@ public final class TrainJob {
         };
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
+    /** Whether {@code dir} holds nothing (a new output folder may be an empty one). */
+    static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isEmpty();
         }
