@@ -1,6 +1,7 @@
 package ecgbeats.train;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.model.InputLayout;
@@ -56,7 +57,8 @@ public final class Benchmark {
             }
             double infer = inferSteps * inferBatch / ((System.nanoTime() - t0) / 1e9);
             String engine = "PyTorch " + Engine.getInstance().getVersion();
-            int threads = Runtime.getRuntime().availableProcessors();
+            // the engine's intra-op threads, which ai.djl.pytorch.num_threads sets, not the cores
+            int threads = JniUtils.getNumThreads();
             return new Result[] {
                 new Result(spec.architecture().id(), "train", batch, train, net.parameterCount(), threads, engine),
                 new Result(spec.architecture().id(), "infer", inferBatch, infer, net.parameterCount(), threads, engine),
