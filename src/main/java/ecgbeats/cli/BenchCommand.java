@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 /** {@code bench}: training and inference throughput of the study's two best configurations. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Throughput of cnn2d (batch 16) and cnngru1d (batch 32) at the study's best configurations, "
-                + "measured as ../shared/bench/torch_reference.py measures PyTorch.")
+                + "measured as the repository's bench/pytorch_reference.py measures PyTorch.")
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,7 +10,7 @@ import ecgbeats.model.ModelSpec;
 import java.util.SplittableRandom;
 
 /**
- * Training and inference throughput measured the way {@code shared/bench/torch_reference.py}
+ * Training and inference throughput measured the way {@code bench/pytorch_reference.py}
  * measures PyTorch: a fixed random batch, 5 warm-up steps then {@code steps} timed training
  * steps with Adam; 2 warm-up then steps / 3 timed inference batches. Both go through the
  * same code as real training and prediction (batch filling, weighted loss, Adam update,

@@ -142,7 +142,7 @@ class ModelsTest {
 
     @Test
     void studyBestConfigurationsHaveThePyTorchReferenceParameterCounts() {
-        // shared/bench/torch_reference.py prints these for the same two models
+        // bench/pytorch_reference.py prints these for the same two models
         assertEquals(1_100_933, outputShapeAndParams(ModelSpec.studyBest(Architecture.CNN2D), 2)[2]);
         assertEquals(1_163_717, outputShapeAndParams(ModelSpec.studyBest(Architecture.CNNGRU1D), 2)[2]);
     }
