@@ -76,6 +76,7 @@ public final class CommandLines {
             case SEARCH_SPACE -> "--space";
             case TEST_FUNCTION -> "--function";
             case FOLDS -> "--folds";
+            case RECORDS_APART -> "--apart";
         };
     }
 

@@ -10,12 +10,13 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code crossval}: one configuration judged on every training patient, a fold of patients at a time. */
 @Command(name = "crossval", mixinStandardHelpOptions = true,
         description = "Cross-validate a configuration over whole patients: the records of the dataset's train and "
-                + "validation splits are dealt into --folds folds (balancing S, V and F beats); each fold is held "
+                + "validation splits are dealt into --folds folds (balancing S, V and F beats, the records of --apart in different folds); each fold is held "
                 + "out in turn as the validation split of a run trained on the others; the held-out predictions "
                 + "of all folds are pooled into one set of metrics (crossval.json). The test split is never read. "
                 + "A paused (--time-budget) or killed cross-validation goes on with --resume and the same options.")
@@ -30,6 +31,11 @@ final class CrossvalCommand implements Callable<Integer> {
     @Option(names = "--folds", defaultValue = "4", paramLabel = "K", description = "Folds of patients. "
             + "Default: ${DEFAULT-VALUE}.")
     int folds;
+
+    @Option(names = "--apart", split = ",", paramLabel = "RECORDS", description = "Records the deal puts in "
+            + "different folds (dealt first), e.g. 201,203, DS1's patients with atrial fibrillation, so that every "
+            + "fold's model trains on one of them.")
+    Set<Integer> apart;
 
     @Mixin
     RunOptions run;
@@ -51,7 +57,7 @@ final class CrossvalCommand implements Callable<Integer> {
         if (run.modelName() == null) {
             throw new BadInputException("crossval needs --model (or a run's config.json as --config)");
         }
-        CrossValidation cv = new CrossValidation(data, run.runConfig(), folds, out);
+        CrossValidation cv = new CrossValidation(data, run.runConfig(), folds, apart == null ? Set.of() : apart, out);
         CrossValidation.Outcome o = cv.run(new ProgressPrinter(System.out), System.out, timeBudget, resume);
         if (o.paused()) {
             System.out.printf("paused with %d of %d folds done (time budget); go on with the same command and --resume%n",

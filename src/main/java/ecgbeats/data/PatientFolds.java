@@ -9,7 +9,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The records of a dataset's train and validation splits dealt into k folds of whole patients,
@@ -25,6 +27,11 @@ import java.util.TreeMap;
  * folds that hold fewer than ⌈records / k⌉ records. The cap keeps folds alike in size when one
  * patient holds nearly all of a class (DS1's F beats are 90 % record 208's, which the shares
  * alone would leave in a fold by itself). A fold's records are listed in ascending order.
+ *
+ * <p>Records that must be <em>apart</em> (patients who share something the classes do not show,
+ * such as DS1's two with atrial fibrillation, 201 and 203) are dealt first, in the same order,
+ * each to a different fold, so that every fold's model trains on some of them; the others
+ * follow as above.
  *
  * @param folds the records of each fold
  */
@@ -43,6 +50,15 @@ public record PatientFolds(List<List<Integer>> folds) {
      * leak between folds) and beats that name no record (a Kaggle CSV import).
      */
     public static PatientFolds of(BeatDataset data, int k) {
+        return of(data, k, Set.of());
+    }
+
+    /**
+     * The {@code k} folds of {@code data}'s train and validation records with the records of
+     * {@code apart} in different folds. Refused, besides as {@link #of(BeatDataset, int)}: more
+     * records apart than folds, and a record apart that is not in the train or validation split.
+     */
+    public static PatientFolds of(BeatDataset data, int k, Set<Integer> apart) {
         if (k < 2) {
             throw BadInputException.about(BadInputException.Subject.FOLDS, k, "cross-validation needs at least 2 folds");
         }
@@ -56,6 +72,16 @@ public record PatientFolds(List<List<Integer>> folds) {
             throw BadInputException.about(BadInputException.Subject.FOLDS, k, "the dataset's train and validation "
                     + "splits hold " + counts.size() + " records, fewer than the folds");
         }
+        if (apart.size() > k) {
+            throw BadInputException.about(BadInputException.Subject.RECORDS_APART, joined(apart),
+                    apart.size() + " records cannot be in different folds of " + k);
+        }
+        Set<Integer> unknown = new TreeSet<>(apart);
+        unknown.removeAll(counts.keySet());
+        if (!unknown.isEmpty()) {
+            throw BadInputException.about(BadInputException.Subject.RECORDS_APART, joined(unknown),
+                    "not in the dataset's train or validation split (its records there: " + counts.keySet() + ")");
+        }
         double[] totals = new double[BALANCED.length + 1];
         counts.values().forEach(c -> {
             double[] w = weights(c, null);
@@ -64,7 +90,8 @@ public record PatientFolds(List<List<Integer>> folds) {
             }
         });
         List<Integer> order = new ArrayList<>(counts.keySet());
-        order.sort(Comparator.comparingDouble((Integer r) -> -sum(weights(counts.get(r), totals)))
+        order.sort(Comparator.comparing((Integer r) -> !apart.contains(r))
+                .thenComparingDouble((Integer r) -> -sum(weights(counts.get(r), totals)))
                 .thenComparing(Comparator.naturalOrder()));
         double[][] load = new double[k][totals.length];
         List<List<Integer>> folds = new ArrayList<>();
@@ -77,7 +104,7 @@ public record PatientFolds(List<List<Integer>> folds) {
             int best = -1;
             double bestCost = Double.POSITIVE_INFINITY;
             for (int f = 0; f < k; f++) {
-                if (folds.get(f).size() >= cap) {
+                if (folds.get(f).size() >= cap || apart.contains(r) && !folds.get(f).isEmpty()) {
                     continue;
                 }
                 double cost = 0;
@@ -163,6 +190,10 @@ public record PatientFolds(List<List<Integer>> folds) {
             }
         }
         return w;
+    }
+
+    private static String joined(Set<Integer> records) {
+        return String.join(",", new TreeSet<>(records).stream().map(String::valueOf).toList());
     }
 
     private static double sum(double[] w) {

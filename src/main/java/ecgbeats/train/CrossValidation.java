@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Cross-validation over whole patients ({@link PatientFolds}): one run per fold, trained on the
@@ -53,12 +55,15 @@ public final class CrossValidation {
     private final Path dataFile;
     private final RunConfig config;
     private final int folds;
+    private final Set<Integer> apart;
     private final Path out;
 
-    public CrossValidation(Path dataFile, RunConfig config, int folds, Path out) {
+    /** Cross-validation in {@code folds} folds, the records of {@code apart} in different ones ({@link PatientFolds}). */
+    public CrossValidation(Path dataFile, RunConfig config, int folds, Set<Integer> apart, Path out) {
         this.dataFile = dataFile;
         this.config = config;
         this.folds = folds;
+        this.apart = Set.copyOf(apart);
         this.out = out;
     }
 
@@ -71,7 +76,7 @@ public final class CrossValidation {
     public Outcome run(EpochListener listener, PrintStream log, Duration budget, boolean resume) throws IOException {
         long started = System.nanoTime();
         BeatDataset data = DatasetFile.read(dataFile);
-        PatientFolds plan = PatientFolds.of(data, folds);
+        PatientFolds plan = PatientFolds.of(data, folds, apart);
         ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
         Path file = out.resolve(SUMMARY);
         if (resume) {
@@ -169,6 +174,7 @@ public final class CrossValidation {
         root.put("model", config.model().architecture().id());
         root.set("hyperparameters", RunDirectory.JSON.valueToTree(config.model().asMap()));
         root.set("training", RunDirectory.JSON.valueToTree(config.training().asMap()));
+        root.set("apart", RunDirectory.JSON.valueToTree(new TreeSet<>(apart)));
         root.set("folds", RunDirectory.JSON.valueToTree(plan.folds()));
         return root;
     }

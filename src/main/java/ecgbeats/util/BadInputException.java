@@ -31,7 +31,8 @@ public class BadInputException extends RuntimeException {
         SEARCH("search"),
         SEARCH_SPACE("search space"),
         TEST_FUNCTION("test function"),
-        FOLDS("number of folds");
+        FOLDS("number of folds"),
+        RECORDS_APART("records apart");
 
         private final String words;
 

@@ -65,6 +65,7 @@ class CrossvalCommandTest {
         JsonNode pooled = s.path("pooled");
         assertEquals(d.train().size() + d.valid().size(), pooled.path("n").asInt());
         assertEquals("[[208],[232]]", s.path("folds").toString());
+        assertEquals("[]", s.path("apart").toString(), "no records kept apart");
         // the pooled confusion is the sum of each fold's run evaluated on its held-out split, through evaluate
         int[][] sum = new int[5][5];
         for (int f = 1; f <= 2; f++) {
@@ -121,5 +122,11 @@ class CrossvalCommandTest {
         assertTrue(tooMany.err().contains("--folds 3: the dataset's train and validation splits hold 2 records"),
                 tooMany.err());
         assertEquals(1, tooMany.err().lines().count(), tooMany.err());
+
+        Cli.Run notThere = Cli.run(crossval(dir.resolve("apart"), "--apart", "208,101"));
+        assertEquals(2, notThere.code());
+        assertEquals("ecgbeats: --apart 101: not in the dataset's train or validation split (its records there: "
+                + "[208, 232])", notThere.err().strip());
+        assertFalse(Files.exists(dir.resolve("apart").resolve("crossval.json")), "nothing written");
     }
 }

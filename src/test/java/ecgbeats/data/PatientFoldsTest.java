@@ -137,6 +137,41 @@ class PatientFoldsTest {
     }
 
     @Test
+    void recordsApartGoToDifferentFoldsAndTheRestStillSpreads() {
+        BeatDataset d = dataset();
+        // without the constraint the two records with the most S beats and one with S and V, 101 and 103, share a fold
+        PatientFolds free = PatientFolds.of(d, 3);
+        assertTrue(free.folds().stream().anyMatch(f -> f.contains(101) && f.contains(103)), free.toString());
+        PatientFolds folds = PatientFolds.of(d, 3, Set.of(101, 103));
+        assertTrue(folds.folds().stream().noneMatch(f -> f.contains(101) && f.contains(103)), folds.toString());
+        List<Integer> all = new ArrayList<>();
+        folds.folds().forEach(all::addAll);
+        assertEquals(10, all.size());
+        assertEquals(new TreeSet<>(List.of(101, 102, 103, 104, 105, 106, 107, 108, 109, 110)), new TreeSet<>(all));
+        for (List<Integer> f : folds.folds()) {
+            assertTrue(f.size() <= 4, folds.toString());
+            assertTrue(counts(d, f)[AamiClass.S.label()] < 95 - 20, "S is still spread: " + folds);
+        }
+        assertEquals(folds, PatientFolds.of(dataset(), 3, Set.of(103, 101)), "the same deal every time");
+        // as many records apart as folds: one in each
+        PatientFolds three = PatientFolds.of(d, 3, Set.of(101, 102, 109));
+        for (List<Integer> f : three.folds()) {
+            assertEquals(1, f.stream().filter(r -> r == 101 || r == 102 || r == 109).count(), three.toString());
+        }
+    }
+
+    @Test
+    void recordsApartThatCannotBeKeptApartAreRefused() {
+        BeatDataset d = dataset();
+        BadInputException tooMany = assertThrows(BadInputException.class,
+                () -> PatientFolds.of(d, 2, Set.of(101, 102, 103)));
+        assertEquals("--apart 101,102,103: 3 records cannot be in different folds of 2", tooMany.phrasedAs("--apart"));
+        BadInputException unknown = assertThrows(BadInputException.class, () -> PatientFolds.of(d, 2, Set.of(101, 200)));
+        assertTrue(unknown.phrasedAs("--apart").startsWith("--apart 200: not in the dataset's train or validation "
+                + "split"), unknown.getMessage());
+    }
+
+    @Test
     void foldsThatCannotBeMadeAreRefusedWithTheReason() {
         BeatDataset d = dataset();
         assertTrue(assertThrows(BadInputException.class, () -> PatientFolds.of(d, 1)).getMessage()
