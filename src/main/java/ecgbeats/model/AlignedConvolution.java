@@ -19,28 +19,35 @@ import ai.djl.util.PairList;
  * to the filters asked for: the same numbers, computed by kernels that get them right.
  *
  * <p>An input of one channel (a raw beat) is never padded: nothing computes its gradient.
+ *
+ * <p>A 2D convolution in {@link ConvolutionLayout#CHANNELS_LAST} lays its input out channels-last
+ * (a copy only for an input that is not already, such as the beat itself); its output, and what
+ * BatchNorm, ReLU and pooling make of it, stay that way, so the next convolution copies nothing.
  */
 final class AlignedConvolution extends Convolution {
 
     private final int dims;
     private final ChannelAlignment alignment;
+    private final ConvolutionLayout layout;
 
-    private AlignedConvolution(ConvolutionBuilder<?> builder, int dims, ChannelAlignment alignment) {
+    private AlignedConvolution(ConvolutionBuilder<?> builder, int dims, ChannelAlignment alignment,
+                               ConvolutionLayout layout) {
         super(builder);
         this.dims = dims;
         this.alignment = alignment;
+        this.layout = layout;
     }
 
     /** A 2D convolution: kernel 3×3, stride 1, padding 1 (the shape the study uses everywhere). */
-    static AlignedConvolution conv2d3x3(int filters, ChannelAlignment alignment) {
+    static AlignedConvolution conv2d3x3(int filters, ChannelAlignment alignment, ConvolutionLayout layout) {
         return new AlignedConvolution(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1))
-                .optPadding(new Shape(1, 1)).setFilters(filters), 2, alignment);
+                .optPadding(new Shape(1, 1)).setFilters(filters), 2, alignment, layout);
     }
 
-    /** A 1D convolution of the given kernel, stride and padding. */
+    /** A 1D convolution of the given kernel, stride and padding (always NCW). */
     static AlignedConvolution conv1d(int filters, int kernel, int stride, int padding, ChannelAlignment alignment) {
         return new AlignedConvolution(Conv1d.builder().setKernelShape(new Shape(kernel)).optStride(new Shape(stride))
-                .optPadding(new Shape(padding)).setFilters(filters), 1, alignment);
+                .optPadding(new Shape(padding)).setFilters(filters), 1, alignment, ConvolutionLayout.NCHW);
     }
 
     @Override
@@ -63,7 +70,8 @@ final class AlignedConvolution extends Convolution {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
+        NDArray x = layout == ConvolutionLayout.CHANNELS_LAST ? channelsLast(inputs.singletonOrThrow())
+                : inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
         int in = (int) x.getShape().get(1);
@@ -84,6 +92,18 @@ final class AlignedConvolution extends Convolution {
         }
         NDArray y = convolve(xp, wp, bp).singletonOrThrow();
         return new NDList(y.get(new NDIndex(":, 0:" + filters)));
+    }
+
+    /**
+     * {@code x} (B, C, H, W) with channels-last strides: DJL has no memory-format call, so the
+     * (B, H, W, C) view is flattened (a copy unless it is contiguous already, that is unless x is
+     * not channels-last yet) and viewed back. libtorch picks the layout of a convolution from its
+     * input's strides.
+     */
+    static NDArray channelsLast(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1))
+                .transpose(0, 3, 1, 2);
     }
 
     private NDList convolve(NDArray x, NDArray w, NDArray b) {

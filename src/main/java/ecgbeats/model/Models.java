@@ -31,14 +31,20 @@ public final class Models {
     private Models() {
     }
 
-    /** The model's block, its convolutions aligned as this processor needs ({@link ChannelAlignment}). */
+    /**
+     * The model's block, its convolutions aligned and laid out as this processor needs
+     * ({@link ChannelAlignment}, {@link ConvolutionLayout}).
+     */
     public static Block build(ModelSpec s) {
-        return build(s, ChannelAlignment.forThisProcessor());
+        return build(s, ChannelAlignment.forThisProcessor(), ConvolutionLayout.forThisProcessor());
     }
 
-    /** The model's block with its convolutions run at the given channel alignment (the same numbers either way). */
-    public static Block build(ModelSpec s, ChannelAlignment alignment) {
-        Convs c = new Convs(alignment);
+    /**
+     * The model's block with its convolutions run at the given channel alignment and 2D layout
+     * (the same numbers, up to float rounding, either way; the same parameters).
+     */
+    public static Block build(ModelSpec s, ChannelAlignment alignment, ConvolutionLayout layout) {
+        Convs c = new Convs(alignment, layout);
         Parts p = switch (s.architecture()) {
             case CNN2D -> cnn2d(s, c);
             case CNNGRU1D -> cnnGru1d(s, c);
@@ -72,10 +78,10 @@ public final class Models {
     private record Parts(SequentialBlock trunk, List<Block> head) {
     }
 
-    /** The convolutions of one model, all at one alignment. */
-    private record Convs(ChannelAlignment alignment) {
+    /** The convolutions of one model, all at one alignment and 2D layout. */
+    private record Convs(ChannelAlignment alignment, ConvolutionLayout layout) {
         Block conv2d(int filters) {
-            return AlignedConvolution.conv2d3x3(filters, alignment);
+            return AlignedConvolution.conv2d3x3(filters, alignment, layout);
         }
 
         Block conv1d(int filters) {

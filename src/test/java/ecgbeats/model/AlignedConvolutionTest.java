@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AlignedConvolutionTest {
@@ -58,7 +59,7 @@ class AlignedConvolutionTest {
             Engine.getInstance().setRandomSeed(5);
             Block djl = Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(1, 1))
                     .optPadding(new Shape(1, 1)).setFilters(12).build();
-            Block ours = AlignedConvolution.conv2d3x3(12, ChannelAlignment.SIXTEEN);
+            Block ours = AlignedConvolution.conv2d3x3(12, ChannelAlignment.SIXTEEN, ConvolutionLayout.NCHW);
             Shape in = new Shape(4, 5, 16, 12);
             djl.initialize(m, DataType.FLOAT32, in);
             ours.initialize(m, DataType.FLOAT32, in);
@@ -84,9 +85,9 @@ class AlignedConvolutionTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Shape in = new Shape(spec.architecture().input().batchShape(6));
             Engine.getInstance().setRandomSeed(11);
-            Block plain = Models.build(spec, ChannelAlignment.NONE);
+            Block plain = Models.build(spec, ChannelAlignment.NONE, ConvolutionLayout.NCHW);
             plain.initialize(m, DataType.FLOAT32, in);
-            Block padded = Models.build(spec, ChannelAlignment.SIXTEEN);
+            Block padded = Models.build(spec, ChannelAlignment.SIXTEEN, ConvolutionLayout.NCHW);
             padded.initialize(m, DataType.FLOAT32, in);
             padded.loadParameters(m, new DataInputStream(new ByteArrayInputStream(save(plain))));
             NDArray x = m.randomUniform(0, 1, in);
@@ -100,6 +101,52 @@ class AlignedConvolutionTest {
                 assertClose(a.get(i), b.get(i), 1e-4, gradients, "gradient of parameter " + i);
             }
         }
+    }
+
+    /**
+     * Channels-last and NCHW models with the same parameters give the same outputs and gradients,
+     * with one input channel and with two (a template); 1D models have no 2D layout to change.
+     */
+    @ParameterizedTest
+    @CsvSource({"cnn2d,8,none", "cnn2d,12,median", "transformer2d,12,none", "cnn1d,8,median"})
+    void channelsLastChangesNoNumber(String model, int hidden, String template) throws Exception {
+        Architecture arch = Architecture.parse(model);
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("hidden", hidden, "dropout", 0.0,
+                "template", template));
+        if (arch.id().startsWith("transformer")) {
+            values.put("num_heads", 2);
+        }
+        ModelSpec spec = ModelSpec.fromMap(arch, values);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Shape in = new Shape(spec.architecture().input().batchShape(6, spec.template().channels()));
+            Engine.getInstance().setRandomSeed(13);
+            Block nchw = Models.build(spec, ChannelAlignment.NONE, ConvolutionLayout.NCHW);
+            nchw.initialize(m, DataType.FLOAT32, in);
+            Block last = Models.build(spec, ChannelAlignment.NONE, ConvolutionLayout.CHANNELS_LAST);
+            last.initialize(m, DataType.FLOAT32, in);
+            byte[] saved = save(nchw);
+            last.loadParameters(m, new DataInputStream(new ByteArrayInputStream(saved)));
+            assertArrayEquals(saved, save(last), "the same parameter bytes");
+            NDArray x = m.randomUniform(0, 1, in);
+            List<float[]> a = outputAndGradients(nchw, x);
+            List<float[]> b = outputAndGradients(last, x);
+            assertEquals(a.size(), b.size());
+            assertClose(a.get(0), b.get(0), 1e-5, scale(a.subList(0, 1)), "output");
+            double gradients = scale(a.subList(1, a.size()));
+            for (int i = 1; i < a.size(); i++) {
+                assertClose(a.get(i), b.get(i), 1e-4, gradients, "gradient of parameter " + i);
+            }
+        }
+    }
+
+    @Test
+    void channelsLastIsChosenWhereChannelsAreNotPadded() {
+        assertEquals(ConvolutionLayout.CHANNELS_LAST, ConvolutionLayout.choose(null, ChannelAlignment.NONE));
+        assertEquals(ConvolutionLayout.NCHW, ConvolutionLayout.choose(null, ChannelAlignment.SIXTEEN));
+        assertEquals(ConvolutionLayout.NCHW, ConvolutionLayout.choose("NCHW", ChannelAlignment.NONE));
+        assertEquals(ConvolutionLayout.CHANNELS_LAST,
+                ConvolutionLayout.choose(" channels-last", ChannelAlignment.SIXTEEN));
+        assertThrows(IllegalArgumentException.class, () -> ConvolutionLayout.choose("nhwc", ChannelAlignment.NONE));
     }
 
     /** The logits, then the gradient of every trainable parameter, of one forward and backward of Σ logits². */
