@@ -16,10 +16,11 @@ import java.util.concurrent.Callable;
 /** {@code crossval}: one configuration judged on every training patient, a fold of patients at a time. */
 @Command(name = "crossval", mixinStandardHelpOptions = true,
         description = "Cross-validate a configuration over whole patients: the records of the dataset's train and "
-                + "validation splits are dealt into --folds folds (balancing S, V and F beats, the records of --apart in different folds); each fold is held "
-                + "out in turn as the validation split of a run trained on the others; the held-out predictions "
-                + "of all folds are pooled into one set of metrics (crossval.json). The test split is never read. "
-                + "A paused (--time-budget) or killed cross-validation goes on with --resume and the same options.")
+                + "validation splits are dealt into --folds folds (balancing S, V and F beats, the records of "
+                + "--apart in different folds); each fold is held out in turn as the validation split of a run "
+                + "trained on the others; the held-out predictions of all folds are pooled into one set of metrics "
+                + "(crossval.json). The test split is never read. A paused (--time-budget) or killed "
+                + "cross-validation goes on with --resume and the same options.")
 final class CrossvalCommand implements Callable<Integer> {
 
     @Mixin

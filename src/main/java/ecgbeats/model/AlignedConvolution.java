@@ -96,11 +96,10 @@ final class AlignedConvolution extends Convolution {
 
     /**
      * {@code x} (B, C, H, W) with channels-last strides: DJL has no memory-format call, so the
-     * (B, H, W, C) view is flattened (a copy unless it is contiguous already, that is unless x is
-     * not channels-last yet) and viewed back. libtorch picks the layout of a convolution from its
-     * input's strides.
+     * (B, H, W, C) view is flattened and viewed back. Flattening copies when x is not channels-last
+     * yet and is a view when it is. libtorch picks a convolution's layout from its input's strides.
      */
-    static NDArray channelsLast(NDArray x) {
+    private static NDArray channelsLast(NDArray x) {
         Shape s = x.getShape();
         return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1))
                 .transpose(0, 3, 1, 2);

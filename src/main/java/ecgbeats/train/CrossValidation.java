@@ -58,7 +58,10 @@ public final class CrossValidation {
     private final Set<Integer> apart;
     private final Path out;
 
-    /** Cross-validation in {@code folds} folds, the records of {@code apart} in different ones ({@link PatientFolds}). */
+    /**
+     * Cross-validation in {@code folds} folds, the records of {@code apart} in different ones
+     * ({@link PatientFolds}).
+     */
     public CrossValidation(Path dataFile, RunConfig config, int folds, Set<Integer> apart, Path out) {
         this.dataFile = dataFile;
         this.config = config;

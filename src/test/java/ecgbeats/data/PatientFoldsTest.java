@@ -166,7 +166,8 @@ class PatientFoldsTest {
         BadInputException tooMany = assertThrows(BadInputException.class,
                 () -> PatientFolds.of(d, 2, Set.of(101, 102, 103)));
         assertEquals("--apart 101,102,103: 3 records cannot be in different folds of 2", tooMany.phrasedAs("--apart"));
-        BadInputException unknown = assertThrows(BadInputException.class, () -> PatientFolds.of(d, 2, Set.of(101, 200)));
+        BadInputException unknown = assertThrows(BadInputException.class,
+                () -> PatientFolds.of(d, 2, Set.of(101, 200)));
         assertTrue(unknown.phrasedAs("--apart").startsWith("--apart 200: not in the dataset's train or validation "
                 + "split"), unknown.getMessage());
     }
