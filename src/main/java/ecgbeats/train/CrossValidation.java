@@ -197,6 +197,11 @@ public final class CrossValidation {
         if (!wanted.path("data").path("sha256").equals(had.path("data").path("sha256"))) {
             changed.add("data (" + had.path("data").path("file").asText() + " then, " + dataFile + " now)");
         }
+        // a folder from before --apart has no "apart": nothing was kept apart
+        JsonNode hadApart = had.has("apart") ? had.get("apart") : RunDirectory.JSON.createArrayNode();
+        if (!wanted.path("apart").equals(hadApart)) {
+            changed.add("apart (" + hadApart + " then, " + wanted.path("apart") + " now)");
+        }
         if (!wanted.path("folds").equals(had.path("folds"))) {
             changed.add("folds (" + had.path("folds") + " then, " + wanted.path("folds") + " now)");
         }

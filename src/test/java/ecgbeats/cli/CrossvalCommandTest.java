@@ -117,6 +117,11 @@ class CrossvalCommandTest {
         assertEquals(2, other.code());
         assertTrue(other.err().contains("these differ: hidden: 8 → 16"), other.err());
 
+        // the same folds either way (one record a fold), but not the same plan
+        Cli.Run apart = Cli.run(crossval(whole, "--resume", "--apart", "208"));
+        assertEquals(2, apart.code());
+        assertTrue(apart.err().contains("these differ: apart ([] then, [208] now)"), apart.err());
+
         Cli.Run tooMany = Cli.run(crossval(dir.resolve("three"), "--folds", "3"));
         assertEquals(2, tooMany.code());
         assertTrue(tooMany.err().contains("--folds 3: the dataset's train and validation splits hold 2 records"),
