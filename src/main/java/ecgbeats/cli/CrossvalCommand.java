@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
                 + "--apart in different folds); each fold is held out in turn as the validation split of a run "
                 + "trained on the others; the held-out predictions of all folds are pooled into one set of metrics "
                 + "(crossval.json). The test split is never read. A paused (--time-budget) or killed "
-                + "cross-validation goes on with --resume and the same options.")
+                + "cross-validation goes on with --resume and the same options. With --fold N, one process per fold "
+                + "can train folds side by side; the same command with --resume and without --fold then pools them.")
 final class CrossvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -49,6 +50,11 @@ final class CrossvalCommand implements Callable<Integer> {
             + "data, folds and configuration.")
     boolean resume;
 
+    @Option(names = "--fold", paramLabel = "N", description = "Train and evaluate fold N only (1 to K), joining "
+            + "--out when it holds the same plan, so that folds run side by side, one process (and core, or "
+            + "machine sharing the folder) each; crossval.json is left to the run over all folds, which pools them.")
+    Integer fold;
+
     @Option(names = "--out", required = true, paramLabel = "DIR",
             description = "The folder of the cross-validation: crossval.json, fold-N.ecgb and the run folder fold-N of each fold.")
     Path out;
@@ -59,10 +65,18 @@ final class CrossvalCommand implements Callable<Integer> {
             throw new BadInputException("crossval needs --model (or a run's config.json as --config)");
         }
         CrossValidation cv = new CrossValidation(data, run.runConfig(), folds, apart == null ? Set.of() : apart, out);
-        CrossValidation.Outcome o = cv.run(new ProgressPrinter(System.out), System.out, timeBudget, resume);
+        CrossValidation.Outcome o = cv.run(new ProgressPrinter(System.out), System.out, timeBudget, resume, fold);
+        if (fold != null) {
+            System.out.println(o.folds().isEmpty()
+                    ? "fold " + fold + " paused (time budget); go on with the same command"
+                    : "fold " + fold + " done; once every fold is, the same command with --resume and without --fold "
+                    + "pools them");
+            return 0;
+        }
         if (o.paused()) {
-            System.out.printf("paused with %d of %d folds done (time budget); go on with the same command and --resume%n",
-                    o.folds().size(), folds);
+            System.out.printf("paused with %d of %d folds done (%s); go on with the same command and --resume%n",
+                    o.folds().size(), folds, o.elsewhere().isEmpty() ? "time budget"
+                            : "folds " + o.elsewhere() + " are being trained by other processes");
             return 0;
         }
         System.out.printf("pooled over %d folds: %s%n", folds, CrossValidation.headline(o.pooled()));

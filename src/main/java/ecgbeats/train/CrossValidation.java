@@ -10,6 +10,7 @@ import ecgbeats.data.Protocol;
 import ecgbeats.data.Split;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.FolderLock;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,6 +37,12 @@ import java.util.TreeSet;
  * with fold N as its validation split) and its run ({@code fold-N/}, an ordinary run folder), so
  * a cross-validation paused by its time budget or killed goes on where it stopped, with the same
  * data, folds and configuration only.
+ *
+ * <p>Folds can also be trained side by side, one process each ({@code only}), on one machine's
+ * cores or on machines sharing the folder: a process holds {@code fold-N.lock} (an operating-system
+ * lock, let go when the process ends however it ends) while it works on fold N, so no two train
+ * the same fold; a process working on one fold leaves {@value #SUMMARY} to the run over all folds
+ * that pools them.
  */
 public final class CrossValidation {
 
@@ -45,8 +52,17 @@ public final class CrossValidation {
     public record Fold(int number, List<Integer> records, Metrics valid) {
     }
 
-    /** The folds finished so far and, when all are, their pooled metrics; {@link #paused()} otherwise. */
-    public record Outcome(List<Fold> folds, Metrics pooled) {
+    /**
+     * The folds finished by this run and, when all are, their pooled metrics; {@link #paused()}
+     * otherwise, by the time budget, because this run worked on one fold, or because the folds
+     * of {@link #elsewhere()} were being trained by other processes.
+     */
+    public record Outcome(List<Fold> folds, Metrics pooled, List<Integer> elsewhere) {
+        public Outcome {
+            folds = List.copyOf(folds);
+            elsewhere = List.copyOf(elsewhere);
+        }
+
         public boolean paused() {
             return pooled == null;
         }
@@ -75,14 +91,22 @@ public final class CrossValidation {
      *
      * @param budget pause, ready to go on, after the last epoch that fits in this wall time; null: no limit
      * @param resume go on in {@code out}, whose plan must be this one; otherwise {@code out} must be new or empty
+     * @param only   train and evaluate this fold only (1 to the number of folds), joining {@code out} when it
+     *               already holds this plan, and leave {@value #SUMMARY} as it is; null: every fold, then pool
      */
-    public Outcome run(EpochListener listener, PrintStream log, Duration budget, boolean resume) throws IOException {
+    public Outcome run(EpochListener listener, PrintStream log, Duration budget, boolean resume, Integer only)
+            throws IOException {
         long started = System.nanoTime();
         BeatDataset data = DatasetFile.read(dataFile);
         PatientFolds plan = PatientFolds.of(data, folds, apart);
+        if (only != null && (only < 1 || only > plan.size())) {
+            throw new BadInputException("--fold " + only + ": the cross-validation has " + plan.size()
+                    + " folds, 1 to " + plan.size());
+        }
         ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
         Path file = out.resolve(SUMMARY);
-        if (resume) {
+        boolean joining = only != null && Files.exists(file);
+        if (resume || joining) {
             requireSamePlan(file, summary);
         } else if (Files.exists(out) && (!Files.isDirectory(out) || !TrainJob.isEmpty(out))) {
             throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
@@ -90,55 +114,75 @@ public final class CrossValidation {
         }
         Files.createDirectories(out);
         ArrayNode foldNodes = summary.putArray("fold_results");
-        write(file, summary);
+        if (!joining) {
+            write(file, summary);
+        }
         double[] lastEpoch = {0}; // seconds of the last epoch trained, to judge whether another fits the budget
         EpochListener timed = (r, max) -> {
             lastEpoch[0] = r.seconds();
             return listener.onEpoch(r, max);
         };
         List<Fold> done = new ArrayList<>();
+        List<Integer> elsewhere = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
             int number = i + 1;
-            BeatDataset heldOut = plan.holdOut(data, i);
-            Path foldData = out.resolve("fold-" + number + ".ecgb");
-            if (!Files.exists(foldData)) {
-                DatasetFile.write(heldOut, foldData);
+            if (only != null && only != number) {
+                continue;
             }
-            RunDirectory run = new RunDirectory(out.resolve("fold-" + number));
-            RunState.Status status = Files.exists(run.dir().resolve(RunDirectory.STATE))
-                    ? run.readState().status() : null;
-            if (status == RunState.Status.FAILED) {
-                throw new BadInputException(run.dir() + ": fold " + number + "'s run failed ("
-                        + run.readState().reason() + "); remove its folder to train it again");
-            }
-            if (status != RunState.Status.COMPLETE) {
-                log.printf("fold %d of %d: validation records %s%n", number, plan.size(), plan.fold(i));
-                TrainJob job = status == null ? new TrainJob(foldData, config, run.dir(), false)
-                        : TrainJob.resume(run.dir());
-                Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
-                if (left != null && left.toNanos() / 1e9 < lastEpoch[0]) {
-                    return paused(summary, file, done);
+            try (FolderLock lock = FolderLock.tryLock(out.resolve("fold-" + number + ".lock"))) {
+                if (lock == null) {
+                    if (only != null) {
+                        throw new BadInputException(out.resolve("fold-" + number) + ": fold " + number
+                                + " is being trained by another process");
+                    }
+                    log.printf("fold %d of %d: being trained by another process, left to it%n", number, plan.size());
+                    elsewhere.add(number);
+                    continue;
                 }
-                if (job.run(timed, log, left, null, null).paused()) {
-                    return paused(summary, file, done);
+                BeatDataset heldOut = plan.holdOut(data, i);
+                Path foldData = out.resolve("fold-" + number + ".ecgb");
+                if (!Files.exists(foldData)) {
+                    DatasetFile.write(heldOut, foldData);
                 }
+                RunDirectory run = new RunDirectory(out.resolve("fold-" + number));
+                RunState.Status status = Files.exists(run.dir().resolve(RunDirectory.STATE))
+                        ? run.readState().status() : null;
+                if (status == RunState.Status.FAILED) {
+                    throw new BadInputException(run.dir() + ": fold " + number + "'s run failed ("
+                            + run.readState().reason() + "); remove its folder to train it again");
+                }
+                if (status != RunState.Status.COMPLETE) {
+                    log.printf("fold %d of %d: validation records %s%n", number, plan.size(), plan.fold(i));
+                    TrainJob job = status == null ? new TrainJob(foldData, config, run.dir(), false)
+                            : TrainJob.resume(run.dir());
+                    Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
+                    if (left != null && left.toNanos() / 1e9 < lastEpoch[0]
+                            || job.run(timed, log, left, null, null).paused()) {
+                        return paused(summary, file, done, elsewhere, only == null);
+                    }
+                }
+                Evaluation e;
+                try (Network net = run.loadNetwork()) {
+                    e = Evaluation.of(net, heldOut, Split.VALID);
+                }
+                evaluations.add(e);
+                done.add(new Fold(number, plan.fold(i), e.metrics()));
+                foldNodes.add(foldNode(done.get(done.size() - 1)));
+                if (only == null) {
+                    write(file, summary);
+                }
+                log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
             }
-            Evaluation e;
-            try (Network net = run.loadNetwork()) {
-                e = Evaluation.of(net, heldOut, Split.VALID);
-            }
-            evaluations.add(e);
-            done.add(new Fold(number, plan.fold(i), e.metrics()));
-            foldNodes.add(foldNode(done.get(done.size() - 1)));
-            write(file, summary);
-            log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
+        }
+        if (only != null || !elsewhere.isEmpty()) {
+            return paused(summary, file, done, elsewhere, only == null);
         }
         Metrics pooled = pool(evaluations, data.provenance().protocol());
         summary.put("status", "COMPLETE");
         summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
         write(file, summary);
-        return new Outcome(done, pooled);
+        return new Outcome(done, pooled, elsewhere);
     }
 
     /** The held-out predictions of every fold as one split, each record's share included. */
@@ -221,10 +265,14 @@ public final class CrossValidation {
         return n;
     }
 
-    private static Outcome paused(ObjectNode summary, Path file, List<Fold> done) throws IOException {
-        summary.put("status", "PAUSED");
-        write(file, summary);
-        return new Outcome(done, null);
+    /** Not pooled (yet); {@value #SUMMARY} says so unless this run worked on one fold and leaves it alone. */
+    private static Outcome paused(ObjectNode summary, Path file, List<Fold> done, List<Integer> elsewhere,
+                                  boolean writeSummary) throws IOException {
+        if (writeSummary) {
+            summary.put("status", "PAUSED");
+            write(file, summary);
+        }
+        return new Outcome(done, null, elsewhere);
     }
 
     private static void write(Path file, ObjectNode summary) throws IOException {

@@ -3,6 +3,7 @@ package ecgbeats.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.FolderLock;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
@@ -13,11 +14,8 @@ import ecgbeats.data.beat.RecordTemplates;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -133,8 +131,7 @@ public final class TrainJob {
             throw new BadInputException(out + ": already exists and is not empty (runs are never overwritten)");
         }
         Files.createDirectories(out);
-        try (FileChannel channel = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+        try (FolderLock lock = FolderLock.tryLock(out.resolve(LOCK))) {
             if (lock == null) {
                 throw new BadInputException(out + ": another ecgbeats process is training this run");
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.TestData;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
+import ecgbeats.util.FolderLock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +105,57 @@ class CrossvalCommandTest {
         assertEquals(0, again.code(), again.err());
         assertFalse(again.out().contains("epoch "), again.out());
         assertEquals(summary(whole).path("pooled"), summary(paused).path("pooled"));
+    }
+
+    @Test
+    void foldsTrainedOneProcessEachPoolAsOneRunDoes() throws IOException {
+        Path split = dir.resolve("split");
+        Cli.Run second = Cli.run(crossval(split, "--fold", "2"));
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("fold 2 done"), second.out());
+        assertFalse(Files.exists(split.resolve("fold-1")), "fold 1 is left to its own process");
+
+        Cli.Run first = Cli.run(crossval(split, "--fold", "1")); // joins the folder, no --resume needed
+        assertEquals(0, first.code(), first.err());
+        assertEquals("RUNNING", summary(split).path("status").asText(), "a one-fold run leaves crossval.json alone");
+        assertFalse(summary(split).has("pooled"));
+
+        Cli.Run pool = Cli.run(crossval(split, "--resume"));
+        assertEquals(0, pool.code(), pool.err());
+        assertFalse(pool.out().contains("epoch "), "nothing trained again: " + pool.out());
+        assertEquals(summary(whole).path("pooled"), summary(split).path("pooled"));
+        assertEquals(summary(whole).path("fold_results"), summary(split).path("fold_results"));
+
+        Cli.Run third = Cli.run(crossval(split, "--fold", "3"));
+        assertEquals(2, third.code());
+        assertEquals("ecgbeats: --fold 3: the cross-validation has 2 folds, 1 to 2", third.err().strip());
+        Cli.Run other = Cli.run(crossval(split, "--fold", "1", "--set", "hidden=16"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("these differ: hidden: 8 → 16"), other.err());
+    }
+
+    @Test
+    void aFoldAnotherProcessHoldsIsLeftToIt() throws IOException {
+        Path shared = dir.resolve("shared");
+        assertEquals(0, Cli.run(crossval(shared, "--fold", "2")).code());
+        try (FolderLock held = FolderLock.tryLock(shared.resolve("fold-1.lock"))) {
+            assertTrue(held != null);
+            Cli.Run same = Cli.run(crossval(shared, "--fold", "1"));
+            assertEquals(2, same.code());
+            assertEquals("ecgbeats: " + shared.resolve("fold-1") + ": fold 1 is being trained by another process",
+                    same.err().strip());
+            assertFalse(Files.exists(shared.resolve("fold-1")), "nothing written for the held fold");
+
+            Cli.Run all = Cli.run(crossval(shared, "--resume"));
+            assertEquals(0, all.code(), all.err());
+            assertTrue(all.out().contains("fold 1 of 2: being trained by another process, left to it"), all.out());
+            assertTrue(all.out().contains("paused with 1 of 2 folds done (folds [1] are being trained by other "
+                    + "processes)"), all.out());
+            assertEquals("PAUSED", summary(shared).path("status").asText());
+        }
+        Cli.Run after = Cli.run(crossval(shared, "--resume"));
+        assertEquals(0, after.code(), after.err());
+        assertEquals(summary(whole).path("pooled"), summary(shared).path("pooled"));
     }
 
     @Test

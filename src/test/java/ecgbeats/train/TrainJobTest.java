@@ -3,6 +3,7 @@ package ecgbeats.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.BadInputException;
+import ecgbeats.util.FolderLock;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.util.Sha256;
@@ -105,6 +106,21 @@ class TrainJobTest {
 
         BadInputException complete = assertThrows(BadInputException.class, () -> TrainJob.resume(part));
         assertTrue(complete.getMessage().contains("the run is complete"), complete.getMessage());
+    }
+
+    @Test
+    void aRunAnotherHolderIsTrainingIsNotTouched() throws IOException {
+        Path part = dir.resolve("part");
+        new TrainJob(data, small(), part, true).run((r, max) -> EpochListener.Decision.PAUSE, quiet);
+        String history = Files.readString(part.resolve("history.csv"));
+        try (FolderLock held = FolderLock.tryLock(part.resolve(".lock"))) {
+            assertTrue(held != null);
+            BadInputException busy = assertThrows(BadInputException.class,
+                    () -> TrainJob.resume(part).run(EpochListener.none(), quiet));
+            assertEquals(part + ": another ecgbeats process is training this run", busy.getMessage());
+        }
+        assertEquals(history, Files.readString(part.resolve("history.csv")), "nothing trained");
+        assertFalse(TrainJob.resume(part).run(EpochListener.none(), quiet).paused(), "free again once let go");
     }
 
     @Test
