@@ -53,6 +53,13 @@ class CrossvalCommandTest {
         return args.toArray(String[]::new);
     }
 
+    /** crossval into {@code out} with {@code more} options, which must succeed. */
+    private static Cli.Run succeeds(Path out, String... more) {
+        Cli.Run r = Cli.run(crossval(out, more));
+        assertEquals(0, r.code(), r.err());
+        return r;
+    }
+
     private static JsonNode summary(Path out) throws IOException {
         return new ObjectMapper().readTree(out.resolve("crossval.json").toFile());
     }
@@ -90,19 +97,16 @@ class CrossvalCommandTest {
     @Test
     void aPausedCrossValidationResumedEndsAsAnUninterruptedOne() throws IOException {
         Path paused = dir.resolve("paused");
-        Cli.Run p = Cli.run(crossval(paused, "--time-budget", "1s"));
-        assertEquals(0, p.code(), p.err());
+        Cli.Run p = succeeds(paused, "--time-budget", "1s");
         assertTrue(p.out().contains("paused with 0 of 2 folds done"), p.out());
         assertEquals("PAUSED", summary(paused).path("status").asText());
 
-        Cli.Run r = Cli.run(crossval(paused, "--resume"));
-        assertEquals(0, r.code(), r.err());
+        Cli.Run r = succeeds(paused, "--resume");
         assertTrue(r.out().matches("(?s).*going on from the checkpoint after epoch [1-5]\n.*"), r.out());
         assertEquals(summary(whole).path("pooled"), summary(paused).path("pooled"));
 
         // a finished one resumed trains nothing and says the same
-        Cli.Run again = Cli.run(crossval(paused, "--resume"));
-        assertEquals(0, again.code(), again.err());
+        Cli.Run again = succeeds(paused, "--resume");
         assertFalse(again.out().contains("epoch "), again.out());
         assertEquals(summary(whole).path("pooled"), summary(paused).path("pooled"));
     }
@@ -110,18 +114,15 @@ class CrossvalCommandTest {
     @Test
     void foldsTrainedOneProcessEachPoolAsOneRunDoes() throws IOException {
         Path split = dir.resolve("split");
-        Cli.Run second = Cli.run(crossval(split, "--fold", "2"));
-        assertEquals(0, second.code(), second.err());
+        Cli.Run second = succeeds(split, "--fold", "2");
         assertTrue(second.out().contains("fold 2 done"), second.out());
         assertFalse(Files.exists(split.resolve("fold-1")), "fold 1 is left to its own process");
 
-        Cli.Run first = Cli.run(crossval(split, "--fold", "1")); // joins the folder, no --resume needed
-        assertEquals(0, first.code(), first.err());
+        succeeds(split, "--fold", "1"); // joins the folder, no --resume needed
         assertEquals("RUNNING", summary(split).path("status").asText(), "a one-fold run leaves crossval.json alone");
         assertFalse(summary(split).has("pooled"));
 
-        Cli.Run pool = Cli.run(crossval(split, "--resume"));
-        assertEquals(0, pool.code(), pool.err());
+        Cli.Run pool = succeeds(split, "--resume");
         assertFalse(pool.out().contains("epoch "), "nothing trained again: " + pool.out());
         assertEquals(summary(whole).path("pooled"), summary(split).path("pooled"));
         assertEquals(summary(whole).path("fold_results"), summary(split).path("fold_results"));
@@ -137,7 +138,7 @@ class CrossvalCommandTest {
     @Test
     void aFoldAnotherProcessHoldsIsLeftToIt() throws IOException {
         Path shared = dir.resolve("shared");
-        assertEquals(0, Cli.run(crossval(shared, "--fold", "2")).code());
+        succeeds(shared, "--fold", "2");
         try (FolderLock held = FolderLock.tryLock(shared.resolve("fold-1.lock"))) {
             assertTrue(held != null);
             Cli.Run same = Cli.run(crossval(shared, "--fold", "1"));
@@ -146,15 +147,13 @@ class CrossvalCommandTest {
                     same.err().strip());
             assertFalse(Files.exists(shared.resolve("fold-1")), "nothing written for the held fold");
 
-            Cli.Run all = Cli.run(crossval(shared, "--resume"));
-            assertEquals(0, all.code(), all.err());
+            Cli.Run all = succeeds(shared, "--resume");
             assertTrue(all.out().contains("fold 1 of 2: being trained by another process, left to it"), all.out());
             assertTrue(all.out().contains("paused with 1 of 2 folds done (folds [1] are being trained by other "
                     + "processes)"), all.out());
             assertEquals("PAUSED", summary(shared).path("status").asText());
         }
-        Cli.Run after = Cli.run(crossval(shared, "--resume"));
-        assertEquals(0, after.code(), after.err());
+        succeeds(shared, "--resume");
         assertEquals(summary(whole).path("pooled"), summary(shared).path("pooled"));
     }
 
