@@ -140,31 +140,10 @@ public final class CrossValidation {
                     elsewhere.add(number);
                     continue;
                 }
-                BeatDataset heldOut = plan.holdOut(data, i);
-                Path foldData = out.resolve("fold-" + number + ".ecgb");
-                if (!Files.exists(foldData)) {
-                    DatasetFile.write(heldOut, foldData);
-                }
-                RunDirectory run = new RunDirectory(out.resolve("fold-" + number));
-                RunState.Status status = Files.exists(run.dir().resolve(RunDirectory.STATE))
-                        ? run.readState().status() : null;
-                if (status == RunState.Status.FAILED) {
-                    throw new BadInputException(run.dir() + ": fold " + number + "'s run failed ("
-                            + run.readState().reason() + "); remove its folder to train it again");
-                }
-                if (status != RunState.Status.COMPLETE) {
-                    log.printf("fold %d of %d: validation records %s%n", number, plan.size(), plan.fold(i));
-                    TrainJob job = status == null ? new TrainJob(foldData, config, run.dir(), false)
-                            : TrainJob.resume(run.dir());
-                    Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
-                    if (left != null && left.toNanos() / 1e9 < lastEpoch[0]
-                            || job.run(timed, log, left, null, null).paused()) {
-                        return paused(summary, file, done, elsewhere, only == null);
-                    }
-                }
-                Evaluation e;
-                try (Network net = run.loadNetwork()) {
-                    e = Evaluation.of(net, heldOut, Split.VALID);
+                Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
+                Evaluation e = trainAndEvaluate(data, plan, i, timed, log, left, lastEpoch[0]);
+                if (e == null) {
+                    return paused(summary, file, done, elsewhere, only == null);
                 }
                 evaluations.add(e);
                 done.add(new Fold(number, plan.fold(i), e.metrics()));
@@ -183,6 +162,39 @@ public final class CrossValidation {
         summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
         write(file, summary);
         return new Outcome(done, pooled, elsewhere);
+    }
+
+    /**
+     * Fold {@code i}'s run on its held-out patients, trained or resumed first unless complete; null
+     * when it paused, or when {@code left} is shorter than the last epoch took and it did not start.
+     */
+    private Evaluation trainAndEvaluate(BeatDataset data, PatientFolds plan, int i, EpochListener timed,
+                                        PrintStream log, Duration left, double lastEpochSeconds) throws IOException {
+        int number = i + 1;
+        BeatDataset heldOut = plan.holdOut(data, i);
+        Path foldData = out.resolve("fold-" + number + ".ecgb");
+        if (!Files.exists(foldData)) {
+            DatasetFile.write(heldOut, foldData);
+        }
+        RunDirectory run = new RunDirectory(out.resolve("fold-" + number));
+        RunState.Status status = Files.exists(run.dir().resolve(RunDirectory.STATE))
+                ? run.readState().status() : null;
+        if (status == RunState.Status.FAILED) {
+            throw new BadInputException(run.dir() + ": fold " + number + "'s run failed ("
+                    + run.readState().reason() + "); remove its folder to train it again");
+        }
+        if (status != RunState.Status.COMPLETE) {
+            log.printf("fold %d of %d: validation records %s%n", number, plan.size(), plan.fold(i));
+            TrainJob job = status == null ? new TrainJob(foldData, config, run.dir(), false)
+                    : TrainJob.resume(run.dir());
+            if (left != null && left.toNanos() / 1e9 < lastEpochSeconds
+                    || job.run(timed, log, left, null, null).paused()) {
+                return null;
+            }
+        }
+        try (Network net = run.loadNetwork()) {
+            return Evaluation.of(net, heldOut, Split.VALID);
+        }
     }
 
     /** The held-out predictions of every fold as one split, each record's share included. */

@@ -23,7 +23,10 @@ public final class FolderLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock on {@code file} (created when absent), or null when another holder, in this process or another, has it. */
+    /**
+     * The lock on {@code file} (created when absent), or null when another holder, in this
+     * process or another, has it.
+     */
     public static FolderLock tryLock(Path file) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
