@@ -77,6 +77,7 @@ public final class CommandLines {
             case TEST_FUNCTION -> "--function";
             case FOLDS -> "--folds";
             case RECORDS_APART -> "--apart";
+            case FOLD -> "--fold";
         };
     }
 

@@ -100,8 +100,8 @@ public final class CrossValidation {
         BeatDataset data = DatasetFile.read(dataFile);
         PatientFolds plan = PatientFolds.of(data, folds, apart);
         if (only != null && (only < 1 || only > plan.size())) {
-            throw new BadInputException("--fold " + only + ": the cross-validation has " + plan.size()
-                    + " folds, 1 to " + plan.size());
+            throw BadInputException.about(BadInputException.Subject.FOLD, only, "the cross-validation has "
+                    + plan.size() + " folds, 1 to " + plan.size());
         }
         ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
         Path file = out.resolve(SUMMARY);

@@ -32,7 +32,8 @@ public class BadInputException extends RuntimeException {
         SEARCH_SPACE("search space"),
         TEST_FUNCTION("test function"),
         FOLDS("number of folds"),
-        RECORDS_APART("records apart");
+        RECORDS_APART("records apart"),
+        FOLD("fold");
 
         private final String words;
 
