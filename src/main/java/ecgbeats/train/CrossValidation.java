@@ -147,8 +147,8 @@ public final class CrossValidation {
                 }
                 evaluations.add(e);
                 done.add(new Fold(number, plan.fold(i), e.metrics()));
-                foldNodes.add(foldNode(done.get(done.size() - 1)));
                 if (only == null) {
+                    foldNodes.add(foldNode(done.get(done.size() - 1)));
                     write(file, summary);
                 }
                 log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
