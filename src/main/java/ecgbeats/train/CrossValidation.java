@@ -108,7 +108,7 @@ public final class CrossValidation {
         boolean joining = only != null && Files.exists(file);
         if (resume || joining) {
             requireSamePlan(file, summary);
-        } else if (Files.exists(out) && (!Files.isDirectory(out) || !TrainJob.isEmpty(out))) {
+        } else if (Files.exists(out) && (!Files.isDirectory(out) || !emptyButAPlanBeingWritten(out, only != null))) {
             throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
                     + "cross-validation goes on when resumed)");
         }
@@ -236,6 +236,17 @@ public final class CrossValidation {
         root.set("apart", RunDirectory.JSON.valueToTree(new TreeSet<>(apart)));
         root.set("folds", RunDirectory.JSON.valueToTree(plan.folds()));
         return root;
+    }
+
+    /**
+     * Whether {@code dir} is empty, or, for a one-fold run, holds only another one-fold process's
+     * plan on its way in (the temporary file before {@value #SUMMARY} is moved into place), so that
+     * processes started together on a new folder do not refuse each other.
+     */
+    private static boolean emptyButAPlanBeingWritten(Path dir, boolean oneFold) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(p -> oneFold && p.getFileName().toString().startsWith("." + SUMMARY + "."));
+        }
     }
 
     /** A folder to go on with must hold this plan: the same data, folds and configuration. */

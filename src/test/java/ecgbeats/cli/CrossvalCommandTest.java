@@ -127,6 +127,15 @@ class CrossvalCommandTest {
         assertEquals(summary(whole).path("pooled"), summary(split).path("pooled"));
         assertEquals(summary(whole).path("fold_results"), summary(split).path("fold_results"));
 
+        // a process started together with another on a new folder may find only its plan on the way in
+        Path together = dir.resolve("together");
+        Files.createDirectories(together);
+        Files.writeString(together.resolve(".crossval.json.1f.tmp"), "{");
+        Cli.Run notOneFold = Cli.run(crossval(together));
+        assertEquals(2, notOneFold.code(), "a run over all folds still wants a new or empty folder");
+        assertTrue(notOneFold.err().contains("already exists and is not empty"), notOneFold.err());
+        succeeds(together, "--fold", "1");
+
         Cli.Run third = Cli.run(crossval(split, "--fold", "3"));
         assertEquals(2, third.code());
         assertEquals("ecgbeats: --fold 3: the cross-validation has 2 folds, 1 to 2", third.err().strip());
