@@ -123,6 +123,36 @@ class AdamOptimizerTest {
         }
     }
 
+    /** One infinite or NaN value anywhere (eight at a time or in the remainder) is found. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"0, Infinity", "20, -Infinity", "31, NaN", "36, Infinity"})
+    void aSingleNonFiniteGradientValueAnywhereChangesNothing(int at, float bad) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] x0 = new float[37];
+            for (int i = 0; i < x0.length; i++) {
+                x0[i] = 0.1f * i - 1f;
+            }
+            NDArray x = m.create(x0.clone());
+            x.setRequiresGradient(true);
+            float[] c = new float[x0.length];
+            java.util.Arrays.fill(c, 0.5f);
+            try (AdamOptimizer opt = new AdamOptimizer(OptimizerKind.ADAM, 0, List.of(x), m)) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(x.mul(m.create(c)).sum());
+                }
+                assertEquals(true, opt.step(0.1), "finite gradients update");
+                float[] before = x.toFloatArray();
+                c[at] = bad;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(x.mul(m.create(c)).sum());
+                }
+                assertFalse(opt.step(0.1));
+                assertArrayEquals(before, x.toFloatArray());
+                assertEquals(1, opt.state().steps());
+            }
+        }
+    }
+
     private static double[] concat(float[] x, float[] y) {
         double[] out = new double[x.length + y.length];
         for (int i = 0; i < x.length; i++) {
