@@ -51,7 +51,8 @@ public class ConvNanRepro {
         try (NDManager m = NDManager.newBaseManager()) {
             for (String op : List.of("conv forward", "conv backward: input gradient", "conv backward: weight gradient",
                     "batchnorm forward+backward", "identity add + relu backward", "whole block backward",
-                    "whole block, channels padded to 16")) {
+                    "whole block, channels padded to 16", "whole block, channels-last",
+                    "whole block, channels-last, padded")) {
                 System.out.printf("%-34s", op);
                 for (int c : channels) {
                     int bad = 0;
@@ -96,18 +97,9 @@ public class ConvNanRepro {
                 case "conv backward: input gradient", "conv backward: weight gradient" -> conv(x, w1, b);
                 case "batchnorm forward+backward" -> bn(x, gamma, beta);
                 case "identity add + relu backward" -> x.mul(0.5).add(x).maximum(0);
-                case "whole block backward" -> bn(conv(bn(conv(x, w1, b), gamma, beta).maximum(0), w2, b), gamma, beta)
-                        .add(x).maximum(0);
-                default -> {
-                    int p = (c + 15) / 16 * 16 - c;
-                    NDArray xp = x.pad(new Shape(0, 0, 0, 0, 0, p), 0);
-                    NDArray w1p = w1.pad(new Shape(0, 0, 0, 0, 0, p, 0, p), 0);
-                    NDArray w2p = w2.pad(new Shape(0, 0, 0, 0, 0, p, 0, p), 0);
-                    NDArray bp = b.pad(new Shape(0, p), 0);
-                    NDArray h = conv(xp, w1p, bp).get(":, 0:" + c);
-                    h = bn(h, gamma, beta).maximum(0).pad(new Shape(0, 0, 0, 0, 0, p), 0);
-                    yield bn(conv(h, w2p, bp).get(":, 0:" + c), gamma, beta).add(x).maximum(0);
-                }
+                case "whole block backward" -> block(x, w1, w2, b, gamma, beta, 0, false);
+                case "whole block, channels-last" -> block(x, w1, w2, b, gamma, beta, 0, true);
+                default -> block(x, w1, w2, b, gamma, beta, (c + 15) / 16 * 16 - c, op.contains("channels-last"));
             };
             gc.backward(y.square().mean());
         }
@@ -116,6 +108,35 @@ public class ConvNanRepro {
             ok &= finite(a.getGradient());
         }
         return ok;
+    }
+
+    /**
+     * conv, BatchNorm, ReLU, conv, BatchNorm, plus x, ReLU; with {@code pad} zero channels added to
+     * each convolution's input and filters and cut from its output (ecgbeats' workaround), and the
+     * convolutions' inputs channels-last (NHWC strides) if asked, as ecgbeats lays them out.
+     */
+    static NDArray block(NDArray x, NDArray w1, NDArray w2, NDArray b, NDArray gamma, NDArray beta, int pad,
+                         boolean channelsLast) {
+        if (pad == 0) {
+            NDArray h = bn(conv(layout(x, channelsLast), w1, b), gamma, beta).maximum(0);
+            return bn(conv(layout(h, channelsLast), w2, b), gamma, beta).add(x).maximum(0);
+        }
+        long c = x.getShape().get(1);
+        Shape channels = new Shape(0, 0, 0, 0, 0, pad);
+        Shape filters = new Shape(0, 0, 0, 0, 0, pad, 0, pad);
+        NDArray bp = b.pad(new Shape(0, pad), 0);
+        NDArray h = conv(layout(x.pad(channels, 0), channelsLast), w1.pad(filters, 0), bp).get(":, 0:" + c);
+        h = bn(h, gamma, beta).maximum(0).pad(channels, 0);
+        return bn(conv(layout(h, channelsLast), w2.pad(filters, 0), bp).get(":, 0:" + c), gamma, beta).add(x).maximum(0);
+    }
+
+    /** x with channels-last strides (DJL has no memory-format call: the NHWC copy, viewed back as NCHW). */
+    static NDArray layout(NDArray x, boolean channelsLast) {
+        if (!channelsLast) {
+            return x;
+        }
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 3, 1).reshape(-1).reshape(s.get(0), s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
     }
 
     static NDArray conv(NDArray x, NDArray w, NDArray b) {

@@ -8,11 +8,12 @@ import java.util.Locale;
  *
  * <p>Why: with NCHW tensors libtorch hands oneDNN plain arrays that it reorders into its blocked
  * layout before every convolution and back after it; with channels-last (NHWC strides) oneDNN's
- * AVX2 brgemm kernels read and write the tensors as they are, and BatchNorm, ReLU and max
- * pooling keep that layout. On the study's cnn2d this made inference 10–17 % faster on an AVX2
- * processor, training about the same (README, "Throughput against PyTorch"). Where oneDNN runs
- * its AVX-512 kernels ({@link ChannelAlignment#SIXTEEN}) the layout stays NCHW: that is the
- * path docs/avx512-nan.md verified, and channels-last was never measured there.
+ * brgemm kernels read and write the tensors as they are, and BatchNorm, ReLU and max pooling keep
+ * that layout. On the study's cnn2d this made inference 10–17 % faster on an AVX2 processor and
+ * 25–45 % on an AVX-512 one, training about the same and 4–7 % faster (README, "Throughput
+ * against PyTorch"). Channels-last needs no blocked layout, so the in-block channel padding that
+ * docs/avx512-nan.md traced the AVX-512 failures to does not arise; channel counts are padded to
+ * 16 there all the same ({@link ChannelAlignment}).
  */
 public enum ConvolutionLayout {
     /** Batch, channels, height, width, as DJL's Conv2d runs. */
@@ -25,23 +26,23 @@ public enum ConvolutionLayout {
 
     private static final ConvolutionLayout DETECTED = detect();
 
-    /** What this process uses: channels-last unless on AVX-512 kernels, or as the system property says. */
+    /** What this process uses: channels-last, unless the system property says otherwise. */
     public static ConvolutionLayout forThisProcessor() {
         return DETECTED;
     }
 
     private static ConvolutionLayout detect() {
         try {
-            return choose(System.getProperty(PROPERTY), ChannelAlignment.forThisProcessor());
+            return choose(System.getProperty(PROPERTY));
         } catch (IllegalArgumentException e) {
             // a developer's knob, read once while a model is built: say so and go on with the default
             System.err.println("ecgbeats: ignoring -D" + e.getMessage());
-            return choose(null, ChannelAlignment.forThisProcessor());
+            return choose(null);
         }
     }
 
-    /** The layout the property asks for (null: not set), else the one for this channel alignment. */
-    static ConvolutionLayout choose(String property, ChannelAlignment alignment) {
+    /** The layout the property asks for (null: not set, channels-last). */
+    static ConvolutionLayout choose(String property) {
         if (property != null) {
             return switch (property.trim().toLowerCase(Locale.ROOT)) {
                 case "nchw" -> NCHW;
@@ -50,7 +51,7 @@ public enum ConvolutionLayout {
                         + ": expected nchw or channels-last");
             };
         }
-        return alignment == ChannelAlignment.NONE ? CHANNELS_LAST : NCHW;
+        return CHANNELS_LAST;
     }
 
     /** How run folders record it. */

@@ -131,14 +131,19 @@ class AlignedConvolutionTest {
         }
     }
 
+    /** Padded channels in channels-last tensors (the default on AVX-512 processors) change no number either. */
+    @ParameterizedTest
+    @CsvSource({"cnn2d,8,none", "cnn2d,12,median"})
+    void paddingChannelsInChannelsLastChangesNoNumber(String model, int hidden, String template) throws Exception {
+        assertSameNumbers(spec(model, hidden, template), ChannelAlignment.SIXTEEN, ConvolutionLayout.CHANNELS_LAST, 17);
+    }
+
     @Test
-    void channelsLastIsChosenWhereChannelsAreNotPadded() {
-        assertEquals(ConvolutionLayout.CHANNELS_LAST, ConvolutionLayout.choose(null, ChannelAlignment.NONE));
-        assertEquals(ConvolutionLayout.NCHW, ConvolutionLayout.choose(null, ChannelAlignment.SIXTEEN));
-        assertEquals(ConvolutionLayout.NCHW, ConvolutionLayout.choose("NCHW", ChannelAlignment.NONE));
-        assertEquals(ConvolutionLayout.CHANNELS_LAST,
-                ConvolutionLayout.choose(" channels-last", ChannelAlignment.SIXTEEN));
-        assertThrows(IllegalArgumentException.class, () -> ConvolutionLayout.choose("nhwc", ChannelAlignment.NONE));
+    void channelsLastIsTheDefaultAndThePropertyOverridesIt() {
+        assertEquals(ConvolutionLayout.CHANNELS_LAST, ConvolutionLayout.choose(null));
+        assertEquals(ConvolutionLayout.NCHW, ConvolutionLayout.choose("NCHW"));
+        assertEquals(ConvolutionLayout.CHANNELS_LAST, ConvolutionLayout.choose(" channels-last"));
+        assertThrows(IllegalArgumentException.class, () -> ConvolutionLayout.choose("nhwc"));
     }
 
     /** The logits, then the gradient of every trainable parameter, of one forward and backward of Σ logits². */
