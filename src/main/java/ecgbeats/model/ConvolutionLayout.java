@@ -9,9 +9,9 @@ import java.util.Locale;
  * <p>Why: with NCHW tensors libtorch hands oneDNN plain arrays that it reorders into its blocked
  * layout before every convolution and back after it; with channels-last (NHWC strides) oneDNN's
  * brgemm kernels read and write the tensors as they are, and BatchNorm, ReLU and max pooling keep
- * that layout. On the study's cnn2d this made inference 10–17 % faster on an AVX2 processor and
- * 25–45 % on an AVX-512 one, training about the same and 4–7 % faster (README, "Throughput
- * against PyTorch"). Channels-last needs no blocked layout, so the in-block channel padding that
+ * that layout. On the study's cnn2d this made inference 10–17 % faster on an AVX2 processor
+ * (training about the same) and inference 24–46 % and training 4–7 % faster on an AVX-512 one
+ * (README, "Throughput against PyTorch"). Channels-last needs no blocked layout, so the in-block channel padding that
  * docs/avx512-nan.md traced the AVX-512 failures to does not arise; channel counts are padded to
  * 16 there all the same ({@link ChannelAlignment}).
  */
@@ -27,7 +27,7 @@ public enum ConvolutionLayout {
     private static final ConvolutionLayout DETECTED = detect();
 
     /** What this process uses: channels-last, unless the system property says otherwise. */
-    public static ConvolutionLayout forThisProcessor() {
+    public static ConvolutionLayout chosen() {
         return DETECTED;
     }
 

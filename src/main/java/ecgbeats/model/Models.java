@@ -36,7 +36,7 @@ public final class Models {
      * ({@link ChannelAlignment}, {@link ConvolutionLayout}).
      */
     public static Block build(ModelSpec s) {
-        return build(s, ChannelAlignment.forThisProcessor(), ConvolutionLayout.forThisProcessor());
+        return build(s, ChannelAlignment.forThisProcessor(), ConvolutionLayout.chosen());
     }
 
     /**

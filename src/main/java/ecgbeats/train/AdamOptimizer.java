@@ -7,7 +7,6 @@ import ai.djl.pytorch.jni.JniUtils;
 
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**

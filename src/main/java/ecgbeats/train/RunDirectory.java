@@ -82,7 +82,7 @@ public final class RunDirectory {
         sw.put("cpus", Runtime.getRuntime().availableProcessors());
         // the convolutions' channel padding (docs/avx512-nan.md): the same numbers, another code path
         sw.put("channel_alignment", ecgbeats.model.ChannelAlignment.forThisProcessor().multiple());
-        sw.put("conv_layout", ecgbeats.model.ConvolutionLayout.forThisProcessor().id());
+        sw.put("conv_layout", ecgbeats.model.ConvolutionLayout.chosen().id());
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             // results differ in the last digits with the thread count (summation order), so it is part of the setup
             sw.put("torch_threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
