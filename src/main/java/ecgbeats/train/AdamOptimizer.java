@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>The update runs in Java, one fused pass per parameter over the Java-heap moments and copies
  * of the gradient and the weights. Why: libtorch's per-tensor Adam step (the one DJL exposes)
- * makes about eleven passes over each tensor and four temporaries; where memory bandwidth is
+ * makes about eleven passes over each tensor and five temporaries; where memory bandwidth is
  * shared (two training runs on two cores) that took cnn2d 17–21 ms a step against 7–9 ms for
  * this pass, while on an idle machine the two were even (README, "Throughput against PyTorch"). The bias
  * corrections are folded into the step size and eps as PyTorch's definition allows:
