@@ -79,13 +79,27 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (metrics.json's format for --data).")
     boolean json;
 
+    @Option(names = "--adapt", paramLabel = "5m|unsupervised", description = "With --records: adapt the run to "
+            + "each record. 5m: AAMI's patient-specific protocol, each record's first 5 minutes labelled from its "
+            + ".atr and the rest judged; unsupervised: BatchNorm statistics from each record's own beats, the whole "
+            + "record judged (transductive). The unadapted run is judged on the same beats beside it.")
+    String adapt;
+
+    @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
+            + "(epochs, lr, batch, weight_decay, replay, local_share).")
+    List<String> adaptSettings = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "With --adapt: the adaptation's "
+            + "seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
     @Override
     public Integer call() throws Exception {
         if (input.records != null) {
             refuse("--records", "--split");
-            return beatByBeat();
+            return adapt != null ? adaptive() : beatByBeat();
         }
-        refuse("--data", "--source", "--detect", "--window");
+        refuse("--data", "--source", "--detect", "--window", "--adapt", "--adapt-set", "--seed");
         Split s = Split.parse(split);
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             BeatDataset d = DatasetFile.read(input.data);
@@ -117,28 +131,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private int beatByBeat() throws Exception {
-        if (source == null) {
-            throw new BadInputException("--records needs --source DIR (the folder of the WFDB records)");
-        }
-        if (window <= 0) {
-            throw new BadInputException("--window " + window + ": must be positive");
-        }
-        List<String> names = recordNames();
+        List<Path> bases = checkedRecords();
+        List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
         List<BeatComparison> parts = new ArrayList<>();
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             if (!json) {
                 printEnsemble(ensemble);
             }
-            for (String name : names) {
-                Path base = source.resolve(name);
-                if (!Files.exists(base.resolveSibling(name + ".hea"))) {
-                    throw new BadInputException("--records: record " + name + " is not in " + source + " ("
-                            + base.resolveSibling(name + ".hea") + " not found)");
-                }
-                if (!Files.exists(Recording.annotationFile(base))) {
-                    throw new BadInputException(Recording.annotationFile(base)
-                            + " not found: the record has no reference annotations to compare with");
-                }
+            for (Path base : bases) {
                 parts.add(ensemble.classify(ensemble.cut(base, detect)).comparison(window));
             }
         }
@@ -149,6 +149,115 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.print(table(names, parts, gross));
         }
         return 0;
+    }
+
+    /**
+     * An adaptive protocol (--adapt): each record adapted on its first minutes and judged on the
+     * rest, or adapted without labels and judged whole.
+     */
+    private int adaptive() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)m").matcher(adapt);
+        boolean unsupervised = adapt.equals("unsupervised");
+        if (!unsupervised && (!m.matches() || !(Double.parseDouble(m.group(1)) > 0))) {
+            throw new BadInputException("--adapt " + adapt + ": expected the labelled minutes (e.g. 5m) or unsupervised");
+        }
+        if (runs.size() > 1) {
+            throw new BadInputException("--adapt adapts one run; give one --run");
+        }
+        if (unsupervised && !adaptSettings.isEmpty()) {
+            throw new BadInputException("--adapt-set: --adapt unsupervised has no settings");
+        }
+        List<Path> bases = checkedRecords();
+        ecgbeats.adapt.AdaptSettings settings = ecgbeats.adapt.AdaptSettings.defaults();
+        for (String kv : adaptSettings) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--adapt-set " + kv + ": expected NAME=VALUE, e.g. epochs=6");
+            }
+            settings = phrased(settings, kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        ecgbeats.train.RunDirectory run = new ecgbeats.train.RunDirectory(runs.get(0));
+        ecgbeats.adapt.RecordAdapter adapter = unsupervised ? ecgbeats.adapt.RecordAdapter.batchNorm(run)
+                : ecgbeats.adapt.RecordAdapter.firstMinutes(ecgbeats.adapt.PatientAdapter.of(runs.get(0), settings),
+                Double.parseDouble(m.group(1)));
+        List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results =
+                new ecgbeats.adapt.AdaptiveEvaluation(run, adapter, window).run(bases, detect, seed, r -> {
+                    if (!json) {
+                        spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, adapted and classified in %.1f s%n",
+                                r.record().getFileName(), r.labels() == null ? "no labels"
+                                        : r.labels().size() + " beats labelled (" + counts(r.labels().classCounts()) + ")",
+                                r.seconds());
+                    }
+                });
+        List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
+        List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
+        List<BeatComparison> adapted = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::adapted)
+                .toList();
+        String protocol = unsupervised ? "unsupervised (batch-norm): each record adapted on its own unlabelled beats "
+                + "and judged whole; transductive" : "patient-specific: each record adapted on its first " + m.group(1)
+                + " labelled minutes, judged on the rest";
+        if (json) {
+            ObjectNode root = ecgbeats.util.Json.MAPPER.createObjectNode();
+            root.put("protocol", protocol);
+            root.put("transductive", unsupervised);
+            if (!unsupervised) {
+                root.set("settings", ecgbeats.util.Json.MAPPER.valueToTree(settings.asMap()));
+            }
+            root.put("seed", seed);
+            root.set("adapted", jsonNode(names, adapted, BeatComparison.sum(adapted)));
+            root.set("base", jsonNode(names, base, BeatComparison.sum(base)));
+            root.putPOJO("seconds_per_record", results.stream().mapToDouble(
+                    ecgbeats.adapt.AdaptiveEvaluation.RecordResult::seconds).toArray());
+            System.out.println(root);
+        } else {
+            System.out.println("adapted, " + protocol + ":");
+            System.out.print(table(names, adapted, BeatComparison.sum(adapted)));
+            System.out.println("unadapted, on the same beats:");
+            System.out.print(table(List.of(), List.of(), BeatComparison.sum(base)));
+        }
+        return 0;
+    }
+
+    private static String counts(int[] c) {
+        StringBuilder b = new StringBuilder();
+        for (AamiClass k : AamiClass.values()) {
+            if (c[k.label()] > 0) {
+                b.append(b.length() == 0 ? "" : " ").append(k.name()).append(' ').append(c[k.label()]);
+            }
+        }
+        return b.toString();
+    }
+
+    private static ecgbeats.adapt.AdaptSettings phrased(ecgbeats.adapt.AdaptSettings s, String name, String value) {
+        try {
+            return s.with(name, value);
+        } catch (BadInputException e) {
+            throw new BadInputException(e.phrasedAs("--adapt-set"));
+        }
+    }
+
+    /** The records' paths, each checked to have a header and reference annotations. */
+    private List<Path> checkedRecords() {
+        if (source == null) {
+            throw new BadInputException("--records needs --source DIR (the folder of the WFDB records)");
+        }
+        if (window <= 0) {
+            throw new BadInputException("--window " + window + ": must be positive");
+        }
+        List<Path> out = new ArrayList<>();
+        for (String name : recordNames()) {
+            Path base = source.resolve(name);
+            if (!Files.exists(base.resolveSibling(name + ".hea"))) {
+                throw new BadInputException("--records: record " + name + " is not in " + source + " ("
+                        + base.resolveSibling(name + ".hea") + " not found)");
+            }
+            if (!Files.exists(Recording.annotationFile(base))) {
+                throw new BadInputException(Recording.annotationFile(base)
+                        + " not found: the record has no reference annotations to compare with");
+            }
+            out.add(base);
+        }
+        return out;
     }
 
     private List<String> recordNames() {
@@ -210,6 +319,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static String json(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
+        return jsonNode(names, parts, gross).toString();
+    }
+
+    private static ObjectNode jsonNode(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
         ObjectMapper m = ecgbeats.util.Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         ArrayNode records = root.putArray("records");
@@ -222,7 +335,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (AamiClass c : AamiClass.values()) {
             avg.putObject(c.name()).put("se", mean(parts, c.label(), true)).put("ppv", mean(parts, c.label(), false));
         }
-        return root.toString();
+        return root;
     }
 
     private static ObjectNode node(ObjectMapper m, BeatComparison c) {

@@ -38,16 +38,32 @@ public record ClassifiedRecording(Recording recording, int[] classes, float[] lo
      * paired within {@code windowSeconds}; null when the recording has no reference.
      */
     public BeatComparison comparison(double windowSeconds) {
+        return comparison(windowSeconds, 0);
+    }
+
+    /**
+     * The comparison over the part of the recording from sample {@code from} on: reference and
+     * classified beats before it are left out (the labelled minutes of a patient-specific
+     * evaluation); null when the recording has no reference.
+     */
+    public BeatComparison comparison(double windowSeconds, long from) {
         if (recording.reference() == null) {
             return null;
         }
-        long[] refSamples = recording.reference().stream().mapToLong(Annotation::sample).toArray();
-        int[] refClasses = recording.reference().stream().mapToInt(a -> {
+        java.util.List<Annotation> ref = recording.reference().stream().filter(a -> a.sample() >= from).toList();
+        long[] refSamples = ref.stream().mapToLong(Annotation::sample).toArray();
+        int[] refClasses = ref.stream().mapToInt(a -> {
             AamiClass c = AamiClass.ofSymbol(a.symbol());
             return c == null ? -1 : c.label();
         }).toArray();
-        long[] testSamples = java.util.Arrays.stream(recording.beats().positions()).asLongStream().toArray();
-        return BeatComparison.of(refSamples, refClasses, testSamples, classes,
+        int[] positions = recording.beats().positions();
+        int first = 0;
+        while (first < positions.length && positions[first] < from) {
+            first++;
+        }
+        long[] testSamples = java.util.Arrays.stream(positions, first, positions.length).asLongStream().toArray();
+        int[] testClasses = java.util.Arrays.copyOfRange(classes, first, classes.length);
+        return BeatComparison.of(refSamples, refClasses, testSamples, testClasses,
                 Math.round(windowSeconds * recording.record().frequency()));
     }
 }

@@ -139,7 +139,7 @@ public final class Network implements AutoCloseable {
      * or null for a model without a template. {@code beats} must be real beats, not a balanced
      * split's copies: duplicates would pull a record's median toward its rare classes.
      */
-    RecordTemplates templatesOf(BeatTable beats) {
+    public RecordTemplates templatesOf(BeatTable beats) {
         return spec.template().usesRecord() ? RecordTemplates.median(beats) : null;
     }
 
@@ -217,6 +217,15 @@ public final class Network implements AutoCloseable {
      * beat of its record among {@code table}'s beats: classify a record's beats together.
      */
     public float[] logProbabilities(BeatTable table, int batch) {
+        return logProbabilities(table, templatesOf(table), batch);
+    }
+
+    /**
+     * Log-probabilities as {@link #logProbabilities(BeatTable, int)}, each beat compared with its
+     * record's median beat in {@code templates} (null for a model without a template): for beats
+     * that are a part of what their records' medians were taken over.
+     */
+    public float[] logProbabilities(BeatTable table, RecordTemplates templates, int batch) {
         if (usesRr() && !table.hasRr()) {
             throw new BadInputException("the model reads RR features (features=" + spec.features().id()
                     + "), and these beats have none "
@@ -233,7 +242,7 @@ public final class Network implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        BatchFiller filler = new BatchFiller(batch, templatesOf(table));
+        BatchFiller filler = new BatchFiller(batch, templates);
         ParameterStore ps = new ParameterStore(model.getNDManager(), false);
         for (int from = 0; from < n; from += batch) {
             int to = Math.min(n, from + batch);
@@ -247,6 +256,46 @@ public final class Network implements AutoCloseable {
         }
         return out;
     }
+
+    /**
+     * Replaces every BatchNorm layer's running statistics by those of {@code beats} (AdaBN, Li et
+     * al. 2016): the beats go through the network as one batch in training mode, where each
+     * BatchNorm layer normalises with the batch's own mean and variance, from which its running
+     * statistics are set. The learnt weights do not change. Uses no labels. Each beat is compared
+     * with its record's median in {@code templates} (null for a model without a template).
+     */
+    public void adaptBatchNorm(BeatTable beats, RecordTemplates templates) {
+        java.util.List<NDArray> running = new java.util.ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getKey().endsWith("runningMean") || p.getKey().endsWith("runningVar")) {
+                running.add(p.getValue().getArray());
+            }
+        }
+        if (running.isEmpty()) {
+            return;
+        }
+        int n = beats.size();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        BatchFiller filler = new BatchFiller(n, templates);
+        float[] x = filler.fill(beats, rows, 0, n);
+        float[] rr = usesRr() ? filler.fillRr(beats, rows, 0, n, rrWidth()) : null;
+        for (NDArray a : running) {
+            a.muli(0);
+        }
+        try (NDManager m = model.getNDManager().newSubManager()) {
+            block.forward(new ParameterStore(m, false), inputs(m, x, rr, n), true);
+        }
+        // from zero, one training-mode step leaves (1 − momentum) × the batch's statistics
+        for (NDArray a : running) {
+            a.divi(1 - BATCH_NORM_MOMENTUM);
+        }
+    }
+
+    /** The momentum of DJL's BatchNorm (its builder's default, which {@link Models} keeps). */
+    private static final float BATCH_NORM_MOMENTUM = 0.9f;
 
     @Override
     public void close() {

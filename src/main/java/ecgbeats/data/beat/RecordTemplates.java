@@ -67,6 +67,35 @@ public final class RecordTemplates {
         return new RecordTemplates(length, medians);
     }
 
+    /**
+     * These records' median beats and {@code other}'s, for beats of several sources classified
+     * side by side (a patient's beats and other patients' replayed beside them).
+     *
+     * @throws IllegalArgumentException when both hold a median of the same record
+     */
+    public RecordTemplates with(RecordTemplates other) {
+        if (other.length != length) {
+            throw new IllegalArgumentException("median beats of " + other.length + " samples beside " + length);
+        }
+        Map<Short, float[]> all = new HashMap<>(medians);
+        other.medians.forEach((r, m) -> {
+            if (all.putIfAbsent(r, m) != null) {
+                throw new IllegalArgumentException("two median beats of record " + r);
+            }
+        });
+        return new RecordTemplates(length, all);
+    }
+
+    /** These median beats but {@code record}'s (the same when there is none). */
+    public RecordTemplates without(short record) {
+        if (!medians.containsKey(record)) {
+            return this;
+        }
+        Map<Short, float[]> rest = new HashMap<>(medians);
+        rest.remove(record);
+        return new RecordTemplates(length, rest);
+    }
+
     /** Whether every beat of {@code table} names the record it comes from (none unknown, none synthetic). */
     public static boolean namesRecords(BeatTable table) {
         for (short r : table.records()) {

@@ -1,0 +1,113 @@
+package ecgbeats.adapt;
+
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.train.ClassifiedRecording;
+import ecgbeats.train.Network;
+import ecgbeats.train.Recording;
+import ecgbeats.train.RunDirectory;
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Sha256;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adapts a run to one recording and writes the adapted run folder ({@link AdaptedRun}): with
+ * labels a person gave ({@link AdaptMethod#FINE_TUNE}), or with none ({@link AdaptMethod#BATCH_NORM}).
+ * Where the recording has reference annotations, the base and the adapted run are both judged
+ * on the beats that were not labelled.
+ */
+public final class AdaptJob {
+
+    /**
+     * What an adaptation did.
+     *
+     * @param adaptation what config.json records
+     * @param labels     the labels used, or null
+     * @param base       the base run on the judged beats, or null without a reference
+     * @param adapted    the adapted run on the same beats, or null without a reference
+     * @param judgedFrom the first sample of the judged part (the end of the labelled span)
+     * @param beats      the recording's beats
+     * @param frequency  the recording's samples per second
+     */
+    public record Outcome(Adaptation adaptation, PatientLabels labels, BeatComparison base, BeatComparison adapted,
+                          long judgedFrom, int beats, double frequency) {
+    }
+
+    private AdaptJob() {
+    }
+
+    /**
+     * Adapts {@code run} to the recording {@code record} and writes the result to {@code out}.
+     *
+     * @param labels where the labels come from; null for an unsupervised method
+     */
+    public static Outcome run(Path run, Path record, LabelSource labels, AdaptMethod method, AdaptSettings settings,
+                              boolean detect, long seed, Path out) throws IOException {
+        if ((labels == null) != method.transductive()) {
+            throw new IllegalArgumentException(method.id() + (labels == null ? " needs labels" : " uses no labels"));
+        }
+        AdaptedRun.checkNew(out);
+        RunDirectory base = new RunDirectory(run);
+        long t0 = System.nanoTime();
+        Recording recording;
+        PatientLabels given = null;
+        Network adapted;
+        if (labels != null) {
+            PatientAdapter adapter = PatientAdapter.of(run, settings);
+            recording = base.cut(record, detect);
+            given = PatientLabels.of(recording, labels);
+            adapted = adapter.adapt(recording, given, seed);
+        } else {
+            recording = base.cut(record, detect);
+            adapted = UnsupervisedAdaptation.batchNorm(base, recording);
+        }
+        try (Network unadapted = base.loadNetwork()) {
+            long from = given == null ? 0 : given.until();
+            BeatComparison before = ClassifiedRecording.of(List.of(unadapted), recording).comparison(
+                    PatientLabels.MATCH_SECONDS, from);
+            BeatComparison after = ClassifiedRecording.of(List.of(adapted), recording).comparison(
+                    PatientLabels.MATCH_SECONDS, from);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
+                    record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
+                    labels == null ? Map.of() : settings.asMap(), seed, recording.detected(),
+                    Math.round(seconds * 10) / 10.0);
+            AdaptedRun.write(out, base, adapted, a, after, from);
+            return new Outcome(a, given, before, after, from, recording.beats().size(), recording.record().frequency());
+        } finally {
+            adapted.close();
+        }
+    }
+
+    private static Adaptation.Labels labelsOf(PatientLabels l, Path record) {
+        if (l == null) {
+            return null;
+        }
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] c = l.classCounts();
+        for (AamiClass k : AamiClass.values()) {
+            counts.put(k.name(), c[k.label()]);
+        }
+        if (l.source() instanceof LabelSource.FirstMinutes f) {
+            return new Adaptation.Labels("first_minutes", f.minutes(),
+                    Recording.annotationFile(record).toAbsolutePath().toString(), l.sha256(), l.until(), counts,
+                    l.unmatched());
+        }
+        Path file = ((LabelSource.AnnotationLabels) l.source()).file();
+        return new Adaptation.Labels("file", null, file.toAbsolutePath().toString(), l.sha256(), l.until(), counts,
+                l.unmatched());
+    }
+
+    private static String sha(Path file) {
+        try {
+            return Sha256.of(file);
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "cannot read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package ecgbeats.adapt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.train.Metrics;
+import ecgbeats.train.Network;
+import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunState;
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * An adapted run's folder: a run folder like any other (the base run's config.json with an
+ * {@code adaptation} block, {@link Adaptation}; the adapted parameters; state.json), so that
+ * {@code predict} and reports use it as they use any run, plus, when the recording has reference
+ * annotations, {@code metrics.json} over the beats that were not labelled. Written in a temporary
+ * folder and moved into place: a failed adaptation leaves nothing.
+ */
+public final class AdaptedRun {
+
+    /** The config.json field that holds the {@link Adaptation}. */
+    public static final String FIELD = "adaptation";
+
+    private AdaptedRun() {
+    }
+
+    /** Refuses an output folder that exists and is not empty (runs are never overwritten). */
+    public static void checkNew(Path out) {
+        try {
+            if (Files.exists(out) && (!Files.isDirectory(out) || hasEntries(out))) {
+                throw new BadInputException(out + ": already exists and is not empty (runs are never overwritten)");
+            }
+        } catch (IOException e) {
+            throw BadInputException.inFile(out, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the adapted run into {@code out}.
+     *
+     * @param judged the adapted run compared with the recording's reference beat by beat over the
+     *               beats not labelled (from {@code judgedFrom}), or null without a reference
+     */
+    public static void write(Path out, RunDirectory base, Network adapted, Adaptation adaptation,
+                             BeatComparison judged, long judgedFrom) throws IOException {
+        checkNew(out);
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        try {
+            ObjectNode config = (ObjectNode) base.readConfig().deepCopy();
+            config.set(FIELD, Json.PRETTY.valueToTree(adaptation));
+            config.put("created", java.time.Instant.now().toString());
+            RunDirectory run = new RunDirectory(tmp);
+            run.writeConfig(config);
+            adapted.save(run.params());
+            if (judged != null) {
+                ObjectNode m = Json.PRETTY.valueToTree(metrics(judged));
+                m.put("judged_from_sample", judgedFrom);
+                m.put("transductive", adaptation.transductive());
+                m.put("missed", java.util.Arrays.stream(judged.missed()).sum());
+                m.put("extra", java.util.Arrays.stream(judged.extra()).sum());
+                ecgbeats.util.AtomicFile.writeString(tmp.resolve(RunDirectory.METRICS),
+                        Json.PRETTY.writeValueAsString(m) + "\n");
+            }
+            run.writeState(new RunState(RunState.Status.COMPLETE, 0, null));
+            if (Files.exists(out)) {
+                Files.delete(out); // an empty folder, checked above
+            }
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(tmp)) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** The adaptation that made {@code run}, or null for a run that was trained, not adapted. */
+    public static Adaptation read(RunDirectory run) {
+        JsonNode a = run.readConfig().get(FIELD);
+        if (a == null || a.isNull()) {
+            return null;
+        }
+        try {
+            return Json.PRETTY.treeToValue(a, Adaptation.class);
+        } catch (IOException e) {
+            throw BadInputException.inFile(run.dir().resolve(RunDirectory.CONFIG), "its adaptation does not read: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Metrics over the beats paired with a reference beat (missed and extra beats are counted apart). */
+    static Metrics metrics(BeatComparison c) {
+        int n = 0;
+        for (int[] row : c.confusion()) {
+            for (int v : row) {
+                n += v;
+            }
+        }
+        int[] truth = new int[n];
+        int[] pred = new int[n];
+        int k = 0;
+        for (int t = 0; t < AamiClass.COUNT; t++) {
+            for (int p = 0; p < AamiClass.COUNT; p++) {
+                for (int i = 0; i < c.confusion()[t][p]; i++) {
+                    truth[k] = t;
+                    pred[k++] = p;
+                }
+            }
+        }
+        return Metrics.of("record", truth, pred).withEc57();
+    }
+
+    private static boolean hasEntries(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isPresent();
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package ecgbeats.adapt;
+
+import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.train.ClassifiedRecording;
+import ecgbeats.train.Network;
+import ecgbeats.train.Recording;
+import ecgbeats.train.RunDirectory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A run adapted to each of many recordings in turn and judged beat by beat on what it did not
+ * learn from: AAMI's patient-specific protocol (each record's first minutes labelled, the rest
+ * judged) or an unsupervised adaptation (the whole record judged, transductively). The
+ * unadapted run is judged on the same beats, so the two stand side by side.
+ */
+public final class AdaptiveEvaluation {
+
+    /**
+     * One record's outcome.
+     *
+     * @param record   the record's path without extension
+     * @param labels   the beats labelled, or null for an unsupervised method
+     * @param base     the unadapted run on the judged beats
+     * @param adapted  the adapted run on the same beats
+     * @param seconds  wall time of the adaptation (adapting and classifying the record)
+     */
+    public record RecordResult(Path record, PatientLabels labels, BeatComparison base, BeatComparison adapted,
+                               double seconds) {
+    }
+
+    private final RunDirectory run;
+    private final RecordAdapter adapter;
+    private final double window;
+
+    /** @param window the match window of the comparison, seconds */
+    public AdaptiveEvaluation(RunDirectory run, RecordAdapter adapter, double window) {
+        this.run = run;
+        this.adapter = adapter;
+        this.window = window;
+    }
+
+    /**
+     * Evaluates each of {@code records} (paths without extension, each with a reference .atr),
+     * cut at the reference beats or, with {@code detect}, at the QRS detector's; {@code progress}
+     * hears of each record as it is done.
+     */
+    public List<RecordResult> run(List<Path> records, boolean detect, long seed, Consumer<RecordResult> progress) {
+        List<RecordResult> out = new ArrayList<>();
+        try (Network base = run.loadNetwork()) {
+            for (Path record : records) {
+                Recording recording = run.cut(record, detect);
+                long t0 = System.nanoTime();
+                RecordAdapter.Adapted a = adapter.adapt(recording, seed);
+                BeatComparison after;
+                try (Network adapted = a.network()) {
+                    after = ClassifiedRecording.of(List.of(adapted), recording).comparison(window, a.judgedFrom());
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                BeatComparison before = ClassifiedRecording.of(List.of(base), recording).comparison(window,
+                        a.judgedFrom());
+                RecordResult r = new RecordResult(record, a.labels(), before, after, seconds);
+                out.add(r);
+                progress.accept(r);
+            }
+        }
+        return out;
+    }
+}

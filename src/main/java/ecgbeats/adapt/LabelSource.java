@@ -1,0 +1,36 @@
+package ecgbeats.adapt;
+
+import java.nio.file.Path;
+
+/** Where a recording's labelled beats come from: what a person confirmed before adaptation. */
+public sealed interface LabelSource {
+
+    /**
+     * The recording's reference annotations (PATH.atr) from its start up to {@code minutes}: AAMI's
+     * patient-specific practice (EC57, after EC38) labels the first 5 minutes of each record.
+     */
+    record FirstMinutes(double minutes) implements LabelSource {
+        public FirstMinutes {
+            if (!(minutes > 0) || Double.isInfinite(minutes)) {
+                throw new IllegalArgumentException("labelled minutes must be positive: " + minutes);
+            }
+        }
+    }
+
+    /** An annotation file (MIT format) holding just the beats someone labelled, any subset of them. */
+    record AnnotationLabels(Path file) implements LabelSource {
+    }
+
+    /** How a run folder and a report say it: "the first 5 minutes of PATH.atr" or "the beats labelled in FILE". */
+    default String describe(Path record) {
+        if (this instanceof FirstMinutes f) {
+            return "the first " + minutes(f.minutes()) + " minutes of " + record + ".atr";
+        }
+        return "the beats labelled in " + ((AnnotationLabels) this).file();
+    }
+
+    /** 5 as "5", 2.5 as "2.5". */
+    static String minutes(double m) {
+        return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);
+    }
+}

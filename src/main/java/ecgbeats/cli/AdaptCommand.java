@@ -1,0 +1,137 @@
+package ecgbeats.cli;
+
+import ecgbeats.adapt.AdaptJob;
+import ecgbeats.adapt.AdaptMethod;
+import ecgbeats.adapt.AdaptSettings;
+import ecgbeats.adapt.LabelSource;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.util.BadInputException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code adapt}: a trained run made one patient's, from labels a person gave or from the recording alone. */
+@Command(name = "adapt", mixinStandardHelpOptions = true,
+        description = "Adapt a trained run to one recording: fine-tuned on the beats a person labelled (the first "
+                + "minutes of the record's .atr, or an annotation file of any beats), or, without labels, with its "
+                + "BatchNorm statistics taken from the recording's own beats (transductive). Writes a run folder "
+                + "that predict, evaluate and report use like any run.")
+final class AdaptCommand implements Callable<Integer> {
+
+    @Mixin
+    DebugOption debug;
+
+    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run to adapt (train --out).")
+    Path run;
+
+    @Option(names = "--record", required = true, paramLabel = "PATH",
+            description = "The WFDB record, PATH without extension.")
+    Path record;
+
+    @ArgGroup(multiplicity = "1")
+    Labels labels;
+
+    /** Exactly one source of labels, or none. */
+    static final class Labels {
+        @Option(names = "--labelled-minutes", required = true, paramLabel = "M", description = "Labels: PATH.atr's "
+                + "beats of the first M minutes (AAMI's patient-specific practice: 5).")
+        Double minutes;
+
+        @Option(names = "--labels", required = true, paramLabel = "FILE", description = "Labels: an annotation file "
+                + "(MIT format) holding just the beats someone labelled.")
+        Path file;
+
+        @Option(names = "--unsupervised", required = true, description = "No labels: BatchNorm statistics from the "
+                + "recording's own beats (AdaBN). Transductive, and said so in the run folder.")
+        boolean unsupervised;
+    }
+
+    @Option(names = "--detect", description = "Classify the beats our QRS detector finds, even when PATH.atr exists.")
+    boolean detect;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "An adaptation setting: epochs, lr, batch, "
+            + "weight_decay, replay, local_share (defaults: chosen over DS1's records).")
+    List<String> settings = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The adapted run folder to create.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(record.resolveSibling(record.getFileName() + ".hea"))) {
+            throw new BadInputException("--record " + record + ": " + record.getFileName() + ".hea not found");
+        }
+        if (labels.minutes != null && !(labels.minutes > 0)) {
+            throw new BadInputException("--labelled-minutes " + labels.minutes + ": must be positive");
+        }
+        if (labels.file != null && !Files.isRegularFile(labels.file)) {
+            throw new BadInputException("--labels " + labels.file + ": no such file");
+        }
+        if (labels.unsupervised && !settings.isEmpty()) {
+            throw new BadInputException("--set: --unsupervised has no settings");
+        }
+        AdaptSettings s = AdaptSettings.defaults();
+        for (String kv : settings) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--set " + kv + ": expected NAME=VALUE, e.g. epochs=6");
+            }
+            s = s.with(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
+                : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
+        AdaptMethod method = source == null ? AdaptMethod.BATCH_NORM : AdaptMethod.FINE_TUNE;
+        AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, out);
+        if (o.labels() != null) {
+            System.out.printf(Locale.ROOT, "%s: %d beats (%s); %d labelled (%s) before %.1f s%s%n", record, o.beats(),
+                    o.adaptation().detected() ? "found by the QRS detector" : "from the .atr file", o.labels().size(),
+                    counts(o.labels().classCounts()), o.labels().until() / o.frequency(), o.labels().unmatched() == 0 ? ""
+                            : "; " + o.labels().unmatched() + " labels fell on no beat and were not used");
+        } else {
+            System.out.printf("%s: %d beats; no labels (%s, transductive)%n", record, o.beats(), method.id());
+        }
+        System.out.printf(Locale.ROOT, "adapted in %.1f s -> %s%n", o.adaptation().seconds(), out);
+        if (o.adapted() != null) {
+            System.out.println(o.labels() != null ? "on the beats after the labelled span:" : "on the whole record:");
+            System.out.print(compare("base", o.base()) + compare("adapted", o.adapted()));
+        }
+        return 0;
+    }
+
+    private static String compare(String name, BeatComparison c) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "  %-8s", name));
+        for (AamiClass k : AamiClass.values()) {
+            if (c.reference(k.label()) > 0 || c.predicted(k.label()) > 0) {
+                b.append(String.format(Locale.ROOT, "  %s Se %s +P %s", k.name(), pct(c.sensitivity(k.label())),
+                        pct(c.positivePredictivity(k.label()))));
+            }
+        }
+        return b.append('\n').toString();
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String counts(int[] c) {
+        StringBuilder b = new StringBuilder();
+        for (AamiClass k : AamiClass.values()) {
+            if (c[k.label()] > 0) {
+                b.append(b.length() == 0 ? "" : " ").append(k.name()).append(' ').append(c[k.label()]);
+            }
+        }
+        return b.toString();
+    }
+}

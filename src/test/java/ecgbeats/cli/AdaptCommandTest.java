@@ -1,0 +1,253 @@
+package ecgbeats.cli;
+
+import ecgbeats.TestData;
+import ecgbeats.data.wfdb.Annotation;
+import ecgbeats.data.wfdb.AnnotationCodes;
+import ecgbeats.data.wfdb.AnnotationFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** adapt and evaluate --adapt end to end on the bundled records, and their bad input. */
+class AdaptCommandTest {
+
+    /** 232's first minute holds about 60 beats, N and S: enough to adapt on, quick to train. */
+    private static final String MINUTES = "1";
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static Path run;
+
+    @BeforeAll
+    static void trainABase() {
+        data = dir.resolve("d.ecgb");
+        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "208,213",
+                "--out", data.toString()).code());
+        run = dir.resolve("base");
+        Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
+                "--set", "features=rr_norm", "--set", "template=median", "--fraction", "0.2", "--epochs", "1",
+                "--class-weights", "--skip-test", "--out", run.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    /** adapt RUN to RECORD on its first minute, quickly; the result. */
+    private static Cli.Run adapt(Path record, Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of("adapt", "--run", run.toString(), "--record", record.toString(),
+                "--set", "epochs=2", "--set", "replay=300", "--out", out.toString()));
+        args.addAll(List.of(more));
+        if (!args.contains("--labels") && !args.contains("--unsupervised") && !args.contains("--labelled-minutes")) {
+            args.addAll(List.of("--labelled-minutes", MINUTES));
+        }
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anAdaptedRunIsARunThatRecordsWhatItLearntFrom() throws IOException {
+        Path out = dir.resolve("adapted");
+        Cli.Run r = adapt(TestData.bundled().resolve("232"), out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("labelled (N "), r.out());
+        assertTrue(r.out().contains("on the beats after the labelled span:"), r.out());
+        var config = ecgbeats.util.Json.MAPPER.readTree(out.resolve("config.json").toFile());
+        var a = config.get("adaptation");
+        assertEquals("fine-tune", a.get("method").asText());
+        assertFalse(a.get("transductive").asBoolean());
+        assertEquals("first_minutes", a.get("labels").get("source").asText());
+        assertEquals(ecgbeats.util.Sha256.of(TestData.bundled().resolve("232.atr")), a.get("labels").get("sha256").asText());
+        assertEquals(360 * 60, a.get("labels").get("until_sample").asLong());
+        assertEquals(ecgbeats.util.Sha256.of(run.resolve("model.params")), a.get("base_params_sha256").asText());
+        var metrics = ecgbeats.util.Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
+        assertEquals(360 * 60, metrics.get("judged_from_sample").asLong());
+        assertFalse(metrics.get("transductive").asBoolean());
+        // predict takes it as it takes any run
+        Path csv = dir.resolve("adapted-232.csv");
+        Cli.Run p = Cli.run("predict", "--run", out.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--out", csv.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.readAllLines(csv).size() > 1000);
+    }
+
+    @Test
+    void noLabelAfterTheSpanReachesAdaptation() throws IOException {
+        // the same record twice, once with every label after the first minute changed: the same weights
+        Path a = dir.resolve("same-a");
+        Path b = dir.resolve("same-b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        Path ra = TestData.copyRecord("232", a);
+        Path rb = TestData.copyRecord("232", b);
+        List<Annotation> changed = new ArrayList<>();
+        for (Annotation x : AnnotationFile.read(rb.resolveSibling("232.atr"))) {
+            boolean after = x.sample() >= 360L * 60;
+            changed.add(after && x.isBeat() ? new Annotation(x.sample(), AnnotationCodes.code(
+                    x.symbol().equals("N") ? "V" : "N"), 0, 0, 0, "") : x);
+        }
+        Files.write(rb.resolveSibling("232.atr"), AnnotationFile.encode(changed));
+        assertEquals(0, adapt(ra, dir.resolve("from-a")).code());
+        assertEquals(0, adapt(rb, dir.resolve("from-b")).code());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("from-a/model.params")),
+                Files.readAllBytes(dir.resolve("from-b/model.params")));
+        // and a change inside the span does change them (the check can fail)
+        Path c = dir.resolve("same-c");
+        Files.createDirectories(c);
+        Path rc = TestData.copyRecord("232", c);
+        List<Annotation> early = new ArrayList<>();
+        for (Annotation x : AnnotationFile.read(rc.resolveSibling("232.atr"))) {
+            early.add(x.sample() < 360L * 60 && x.isBeat() ? new Annotation(x.sample(), AnnotationCodes.code("V"), 0, 0,
+                    0, "") : x);
+        }
+        Files.write(rc.resolveSibling("232.atr"), AnnotationFile.encode(early));
+        assertEquals(0, adapt(rc, dir.resolve("from-c")).code());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("from-a/model.params")),
+                Files.readAllBytes(dir.resolve("from-c/model.params"))));
+    }
+
+    @Test
+    void theSameSeedAdaptsTheSameWay() throws IOException {
+        Path record = TestData.bundled().resolve("232");
+        assertEquals(0, adapt(record, dir.resolve("seed-1a"), "--seed", "1").code());
+        assertEquals(0, adapt(record, dir.resolve("seed-1b"), "--seed", "1").code());
+        assertEquals(0, adapt(record, dir.resolve("seed-2"), "--seed", "2").code());
+        byte[] first = Files.readAllBytes(dir.resolve("seed-1a/model.params"));
+        assertArrayEquals(first, Files.readAllBytes(dir.resolve("seed-1b/model.params")));
+        assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(dir.resolve("seed-2/model.params"))));
+    }
+
+    @Test
+    void labelsFromAFileAndNoLabelsAtAll() throws IOException {
+        // a person labelled a handful of beats: every tenth of the first 200
+        List<Annotation> some = new ArrayList<>();
+        List<Annotation> beats = AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(Annotation::isBeat).toList();
+        for (int i = 0; i < 200; i += 10) {
+            some.add(beats.get(i));
+        }
+        Path labels = dir.resolve("some.atr");
+        Files.write(labels, AnnotationFile.encode(some));
+        Path out = dir.resolve("from-file");
+        Cli.Run r = adapt(TestData.bundled().resolve("232"), out, "--labels", labels.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("20 labelled"), r.out());
+        var l = ecgbeats.util.Json.MAPPER.readTree(out.resolve("config.json").toFile()).get("adaptation").get("labels");
+        assertEquals("file", l.get("source").asText());
+        assertEquals(ecgbeats.util.Sha256.of(labels), l.get("sha256").asText());
+
+        Path none = dir.resolve("unsupervised");
+        Cli.Run u = Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--unsupervised", "--out", none.toString());
+        assertEquals(0, u.code(), u.err());
+        assertTrue(u.out().contains("transductive"), u.out());
+        var a = ecgbeats.util.Json.MAPPER.readTree(none.resolve("config.json").toFile()).get("adaptation");
+        assertTrue(a.get("transductive").asBoolean());
+        assertTrue(ecgbeats.util.Json.MAPPER.readTree(none.resolve("metrics.json").toFile()).get("transductive")
+                .asBoolean());
+    }
+
+    @Test
+    void evaluateRunsThePatientSpecificProtocolOverRecords() throws IOException {
+        Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--records", "232,217", "--source",
+                TestData.bundled().toString(), "--adapt", MINUTES + "m", "--adapt-set", "epochs=1", "--adapt-set",
+                "replay=200", "--json");
+        assertEquals(0, e.code(), e.err());
+        var root = ecgbeats.util.Json.MAPPER.readTree(e.out());
+        assertEquals(2, root.get("adapted").get("records").size());
+        assertFalse(root.get("transductive").asBoolean());
+        // judged after the first minute only: fewer reference beats than the whole record's
+        int whole = (int) AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(x -> x.isBeat()).count();
+        var rec = root.get("adapted").get("records").get(0);
+        int judged = 0;
+        for (String c : new String[] {"N", "S", "V", "F", "Q"}) {
+            judged += rec.get(c).get("reference").asInt();
+        }
+        assertTrue(judged < whole - 40 && judged > whole - 200, judged + " of " + whole);
+        Cli.Run u = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--adapt", "unsupervised");
+        assertEquals(0, u.code(), u.err());
+        assertTrue(u.out().contains("transductive"), u.out());
+    }
+
+    @Test
+    void badInputGetsOneLineAndWritesNothing() throws IOException {
+        Path record = TestData.bundled().resolve("232");
+        Path out = dir.resolve("never");
+        assertBad(adapt(record, out, "--labelled-minutes", "45"), "minutes long, not longer than the labelled span",
+                out);
+        // a record whose labelled span holds no beat
+        Path late = dir.resolve("late");
+        Files.createDirectories(late);
+        Path lr = TestData.copyRecord("232", late);
+        Files.write(lr.resolveSibling("232.atr"), AnnotationFile.encode(AnnotationFile.read(
+                TestData.bundled().resolve("232.atr")).stream().filter(x -> x.sample() > 360L * 120).toList()));
+        assertBad(adapt(lr, out), "no beat of the five classes in the first 1 minutes", out);
+        // labels of another, longer record: beats past this one's end
+        Path foreign = dir.resolve("foreign.atr");
+        Files.write(foreign, AnnotationFile.encode(List.of(new Annotation(700_000, AnnotationCodes.code("N"), 0, 0, 0,
+                ""))));
+        assertBad(adapt(record, out, "--labels", foreign.toString()), "lies outside", out);
+        // a run trained on beats ecgbeats does not cut recordings for
+        Path odd = dir.resolve("odd-run");
+        Files.createDirectories(odd);
+        for (String f : new String[] {"config.json", "model.params", "state.json"}) {
+            Files.copy(run.resolve(f), odd.resolve(f));
+        }
+        String cfg = Files.readString(odd.resolve("config.json")).replace("\"beatLength\" : 187", "\"beatLength\" : 250");
+        assertTrue(cfg.contains("250"));
+        Files.writeString(odd.resolve("config.json"), cfg);
+        assertBad(Cli.run("adapt", "--run", odd.toString(), "--record", record.toString(), "--labelled-minutes", "1",
+                "--out", out.toString()), "ecgbeats cuts recordings for", out);
+        // a run trained on a Kaggle CSV: its beats name no records, so the patient's own could be replayed
+        Path csvTrain = dir.resolve("k-train.csv");
+        Path csvTest = dir.resolve("k-test.csv");
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "train", "--out", csvTrain.toString())
+                .code());
+        assertEquals(0, Cli.run("data", "export-csv", data.toString(), "--split", "test", "--out", csvTest.toString())
+                .code());
+        Path kaggle = dir.resolve("k.ecgb");
+        assertEquals(0, Cli.run("data", "import-csv", "--train", csvTrain.toString(), "--test", csvTest.toString(),
+                "--out", kaggle.toString()).code());
+        Path kRun = dir.resolve("k-run");
+        assertEquals(0, Cli.run("train", "--data", kaggle.toString(), "--model", "cnn2d", "--set", "hidden=4",
+                "--fraction", "0.1", "--epochs", "1", "--skip-test", "--out", kRun.toString()).code());
+        assertBad(Cli.run("adapt", "--run", kRun.toString(), "--record", record.toString(), "--labelled-minutes", "1",
+                "--out", out.toString()), "cannot adapt: its training beats do not name their records", out);
+        assertBad(Cli.run("evaluate", "--run", kRun.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--adapt", "5m"), "cannot adapt", null);
+        assertBad(Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--adapt", "5"), "--adapt 5: expected the labelled minutes", null);
+        assertBad(adapt(record, out, "--set", "epochs=0"), "--set epochs=0", out);
+        // an existing run is never overwritten
+        Path existing = dir.resolve("existing");
+        Files.createDirectories(existing);
+        Files.writeString(existing.resolve("keep.txt"), "mine");
+        assertBad(adapt(record, existing), "already exists and is not empty", null);
+        assertEquals("mine", Files.readString(existing.resolve("keep.txt")));
+    }
+
+    private static void assertBad(Cli.Run r, String expected, Path notWritten) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        if (notWritten != null) {
+            assertFalse(Files.exists(notWritten), notWritten + " was written");
+            try (var s = Files.list(notWritten.getParent())) {
+                assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith("." + notWritten.getFileName())),
+                        "a temporary folder was left");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
