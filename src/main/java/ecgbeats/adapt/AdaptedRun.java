@@ -6,6 +6,8 @@ import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.train.Metrics;
 import ecgbeats.train.Network;
+import ecgbeats.train.Recording;
+import ecgbeats.util.Sha256;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.train.RunState;
 import ecgbeats.util.BadInputException;
@@ -96,6 +98,41 @@ public final class AdaptedRun {
             throw BadInputException.inFile(run.dir().resolve(RunDirectory.CONFIG), "its adaptation does not read: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Which beats of {@code recording} the adapted run learnt from, one flag per beat: the labels
+     * it was adapted on, when they are still where it read them (the same file, the same SHA-256)
+     * and belong to this recording; null for any other run or recording.
+     */
+    public static boolean[] labelledBeats(RunDirectory run, Recording recording) {
+        Adaptation a = read(run);
+        if (a == null || a.labels() == null) {
+            return null;
+        }
+        Path file = Path.of(a.labels().file());
+        boolean ownRecord = a.labels().source().equals("file")
+                || Recording.annotationFile(recording.base()).toAbsolutePath().normalize().equals(file.normalize());
+        try {
+            if (!ownRecord || !Files.isRegularFile(file) || !Sha256.of(file).equals(a.labels().sha256())) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        LabelSource source = a.labels().source().equals("file") ? new LabelSource.AnnotationLabels(file)
+                : new LabelSource.FirstMinutes(a.labels().minutes());
+        PatientLabels labels;
+        try {
+            labels = PatientLabels.of(recording, source);
+        } catch (BadInputException e) {
+            return null; // the labels are not this recording's
+        }
+        boolean[] marked = new boolean[recording.beats().size()];
+        for (int row : labels.rows()) {
+            marked[row] = true;
+        }
+        return marked;
     }
 
     /** Metrics over the beats paired with a reference beat (missed and extra beats are counted apart). */

@@ -115,6 +115,9 @@ final class PredictCommand implements Callable<Integer> {
             c = ensemble.classify(ensemble.cut(input.record, detect));
             classifier = ensemble.describe();
         }
+        boolean[] labelled = runs.size() == 1
+                ? ecgbeats.adapt.AdaptedRun.labelledBeats(new ecgbeats.train.RunDirectory(runs.get(0)), c.recording())
+                : null;
         BeatTable beats = c.recording().beats();
         double fs = c.recording().record().frequency();
         StringBuilder sb = new StringBuilder("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q\n");
@@ -135,7 +138,7 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            AtomicFile.writeString(report, RecordingReport.render(c, classifier));
+            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled));
         }
         if (out == null) {
             System.out.print(sb);

@@ -45,6 +45,15 @@ public final class RecordingReport {
      * {@code RunEnsemble.describe()} does: "the run DIR", or an ensemble's runs).
      */
     public static String render(ClassifiedRecording c, String classifier) {
+        return render(c, classifier, null);
+    }
+
+    /**
+     * The report of a classified recording whose beats marked in {@code labelled} (one flag per
+     * beat; null for none) were labelled by a person and learnt from (an adapted run): they are
+     * boxed in the ECG, and the counts say how many there were.
+     */
+    public static String render(ClassifiedRecording c, String classifier, boolean[] labelled) {
         WfdbRecord record = c.recording().record();
         BeatTable beats = c.recording().beats();
         double fs = record.frequency();
@@ -55,6 +64,14 @@ public final class RecordingReport {
                 record.header().signals().get(lead).description(),
                 c.recording().detected() ? "beats found by ecgbeats' QRS detector" : "beats at the reference annotations",
                 classifier));
+        int labelledCount = 0;
+        if (labelled != null) {
+            for (boolean b : labelled) {
+                labelledCount += b ? 1 : 0;
+            }
+            h.paragraph(labelledCount + " beats, boxed in the ECG below, were labelled by a person and learnt from "
+                    + "when the run was adapted to this recording; the figures below include them.");
+        }
 
         BeatComparison cmp = c.comparison(MATCH_SECONDS);
         int[] refClass = referenceClassOfEachBeat(c);
@@ -106,6 +123,9 @@ public final class RecordingReport {
             legend.append("<span style=\"color:").append(COLOURS[k.label()]).append(";font-weight:bold\">")
                     .append(k.name()).append("</span> ");
         }
+        if (labelledCount > 0) {
+            legend.append("<span style=\"border:1px solid #2ca02c\">boxed</span>: a labelled beat; ");
+        }
         legend.append(cmp == null ? "predicted class above each beat.</p>"
                 : "predicted class above each beat; <span style=\"background:#ffe08a\">highlighted</span>: the "
                 + "reference (.atr) says otherwise (its class below), or has no beat there (“none”).</p>");
@@ -135,6 +155,10 @@ public final class RecordingReport {
             for (int i = first; i < beats.size() && beats.positions()[i] < end; i++) {
                 int x = x(beats.positions()[i] - start, rowSamples);
                 int k = c.classes()[i];
+                if (labelled != null && labelled[i]) {
+                    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"0\" width=\"14\" height=\"13\" "
+                            + "fill=\"none\" stroke=\"#2ca02c\"/>", x - 7));
+                }
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"11\" fill=\"%s\" font-size=\"11\" "
                         + "text-anchor=\"middle\">%s</text>", x, COLOURS[k], AamiClass.ofLabel(k).name()));
                 if (refClass != null && refClass[i] != k) {

@@ -73,10 +73,21 @@ class AdaptCommandTest {
         assertFalse(metrics.get("transductive").asBoolean());
         // predict takes it as it takes any run
         Path csv = dir.resolve("adapted-232.csv");
+        Path html = dir.resolve("adapted-232.html");
         Cli.Run p = Cli.run("predict", "--run", out.toString(), "--record", TestData.bundled().resolve("232").toString(),
-                "--out", csv.toString());
+                "--out", csv.toString(), "--report", html.toString());
         assertEquals(0, p.code(), p.err());
         assertTrue(Files.readAllLines(csv).size() > 1000);
+        // the report boxes the beats the run learnt from: the first minute's
+        String report = Files.readString(html);
+        int labelled = a.get("labels").get("beats").get("N").asInt() + a.get("labels").get("beats").get("S").asInt();
+        assertTrue(report.contains(labelled + " beats, boxed in the ECG below, were labelled"), report.substring(0, 600));
+        assertEquals(labelled, report.split("stroke=\"#2ca02c\"", -1).length - 1);
+        // another record: nothing of it was labelled
+        Path other = dir.resolve("adapted-217.html");
+        assertEquals(0, Cli.run("predict", "--run", out.toString(), "--record", TestData.bundled().resolve("217")
+                .toString(), "--out", dir.resolve("adapted-217.csv").toString(), "--report", other.toString()).code());
+        assertFalse(Files.readString(other).contains("were labelled"));
     }
 
     @Test
