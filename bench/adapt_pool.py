@@ -1,4 +1,6 @@
-"""Pools the JSON of several `evaluate --adapt --json` runs: gross Se / +P per class, adapted and unadapted.
+"""Pools the JSON of several `evaluate --adapt --json` runs: gross Se / +P per class, adapted and unadapted,
+and the score that chooses adaptation settings on DS1: the mean of S Se, S +P, V Se and V +P (the four
+figures the patient-specific targets name).
 
     python3 bench/adapt_pool.py A.json B.json ...
 """
@@ -40,7 +42,8 @@ def main(files):
         parts = [r for run in runs for r in run[side]["records"]]
         f = figures(*pooled(parts))
         cells = "  ".join(f"{n} {f[n][0]:.3f}/{f[n][1]:.3f}" for n in CLASSES[:4])
-        print(f"{side:8s} records {len(parts):2d}  accuracy {f['accuracy']:.4f}  {cells}")
+        score = (f["S"][0] + f["S"][1] + f["V"][0] + f["V"][1]) / 4
+        print(f"{side:8s} records {len(parts):2d}  accuracy {f['accuracy']:.4f}  {cells}  score {score:.4f}")
     secs = [s for run in runs for s in run["seconds_per_record"]]
     print(f"seconds per record: mean {sum(secs) / len(secs):.1f}, max {max(secs):.1f}")
 

@@ -20,12 +20,14 @@ import java.util.Map;
  * @param replay      training beats of the run replayed beside the patient's (drawn at random)
  * @param localShare  the share of the loss weight the patient's beats carry, the rest the replayed beats'
  *                    (above 0, below 1; without replay the patient's beats carry it all)
+ * @param part        which weights change: all, trunk (what reads the beat's shape) or head
  */
-public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare) {
+public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
+                            FineTuning.Part part) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -43,13 +45,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
-                || !(localShare > 0 && localShare < 1)) {
+                || !(localShare > 0 && localShare < 1) || part == null) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6);
+        return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -61,12 +63,19 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         }
         try {
             AdaptSettings s = switch (p) {
-                case EPOCHS -> new AdaptSettings(Integer.parseInt(value), lr, batch, weightDecay, replay, localShare);
-                case LR -> new AdaptSettings(epochs, Double.parseDouble(value), batch, weightDecay, replay, localShare);
-                case BATCH -> new AdaptSettings(epochs, lr, Integer.parseInt(value), weightDecay, replay, localShare);
-                case WEIGHT_DECAY -> new AdaptSettings(epochs, lr, batch, Double.parseDouble(value), replay, localShare);
-                case REPLAY -> new AdaptSettings(epochs, lr, batch, weightDecay, Integer.parseInt(value), localShare);
-                case LOCAL_SHARE -> new AdaptSettings(epochs, lr, batch, weightDecay, replay, Double.parseDouble(value));
+                case EPOCHS -> new AdaptSettings(Integer.parseInt(value), lr, batch, weightDecay, replay, localShare, part);
+                case LR -> new AdaptSettings(epochs, Double.parseDouble(value), batch, weightDecay, replay, localShare,
+                        part);
+                case BATCH -> new AdaptSettings(epochs, lr, Integer.parseInt(value), weightDecay, replay, localShare,
+                        part);
+                case WEIGHT_DECAY -> new AdaptSettings(epochs, lr, batch, Double.parseDouble(value), replay, localShare,
+                        part);
+                case REPLAY -> new AdaptSettings(epochs, lr, batch, weightDecay, Integer.parseInt(value), localShare,
+                        part);
+                case LOCAL_SHARE -> new AdaptSettings(epochs, lr, batch, weightDecay, replay, Double.parseDouble(value),
+                        part);
+                case PART -> new AdaptSettings(epochs, lr, batch, weightDecay, replay, localShare,
+                        FineTuning.Part.valueOf(value.trim().toUpperCase(Locale.ROOT)));
             };
             return s;
         } catch (IllegalArgumentException e) {
@@ -84,10 +93,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.WEIGHT_DECAY.id(), weightDecay);
         m.put(Param.REPLAY.id(), replay);
         m.put(Param.LOCAL_SHARE.id(), localShare);
+        m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         return m;
     }
 
     FineTuning.Settings fineTuning() {
-        return new FineTuning.Settings(epochs, lr, batch, weightDecay);
+        return new FineTuning.Settings(epochs, lr, batch, weightDecay, part);
     }
 }

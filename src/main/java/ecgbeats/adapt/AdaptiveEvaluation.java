@@ -55,10 +55,7 @@ public final class AdaptiveEvaluation {
                 Recording recording = run.cut(record, detect);
                 long t0 = System.nanoTime();
                 RecordAdapter.Adapted a = adapter.adapt(recording, seed);
-                BeatComparison after;
-                try (Network adapted = a.network()) {
-                    after = ClassifiedRecording.of(List.of(adapted), recording).comparison(window, a.judgedFrom());
-                }
+                BeatComparison after = a.classified().comparison(window, a.judgedFrom());
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 BeatComparison before = ClassifiedRecording.of(List.of(base), recording).comparison(window,
                         a.judgedFrom());

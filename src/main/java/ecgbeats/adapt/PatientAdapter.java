@@ -128,9 +128,17 @@ public final class PatientAdapter {
      * The same recording, labels and seed give the same weights.
      */
     public Network adapt(Recording recording, PatientLabels labels, long seed) {
+        return adapt(recording, labels.rows(), labels.labels(), seed);
+    }
+
+    /**
+     * The run's network fine-tuned on the beats {@code rows} of {@code recording} labelled
+     * {@code labels}; the caller closes it.
+     */
+    public Network adapt(Recording recording, int[] rows, byte[] labels, long seed) {
         Network net = base.loadNetwork();
         try {
-            TrainingSet t = trainingSet(recording, labels, net, seed);
+            TrainingSet t = trainingSet(recording, rows, labels, net, seed);
             FineTuning.run(net, t.beats(), t.weights(), t.templates(), settings.fineTuning(), Seeds.derive(seed, "adapt"));
             return net;
         } catch (RuntimeException e) {
@@ -150,9 +158,9 @@ public final class PatientAdapter {
     }
 
     /** The beats {@link #adapt} trains {@code net} on. */
-    TrainingSet trainingSet(Recording recording, PatientLabels labels, Network net, long seed) {
+    TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed) {
         BeatTable beats = recording.beats();
-        BeatTable local = labelled(beats, labels);
+        BeatTable local = labelled(beats, rows, labels);
         short record = beats.records()[0];
         BeatTable replay = replay(record, seed);
         BeatTable all = replay == null ? local : concat(local, replay, net.rrWidth());
@@ -167,9 +175,9 @@ public final class PatientAdapter {
     }
 
     /** The labelled beats of the recording, with their labels. */
-    static BeatTable labelled(BeatTable beats, PatientLabels labels) {
-        BeatTable s = beats.select(labels.rows());
-        return new BeatTable(s.beatLength(), s.samples(), labels.labels().clone(), s.records(), s.positions(), s.rr(),
+    static BeatTable labelled(BeatTable beats, int[] rows, byte[] labels) {
+        BeatTable s = beats.select(rows);
+        return new BeatTable(s.beatLength(), s.samples(), labels.clone(), s.records(), s.positions(), s.rr(),
                 s.rrWidth());
     }
 

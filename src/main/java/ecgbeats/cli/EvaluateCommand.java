@@ -157,15 +157,19 @@ final class EvaluateCommand implements Callable<Integer> {
      */
     private int adaptive() {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)m").matcher(adapt);
-        boolean unsupervised = adapt.equals("unsupervised");
-        if (!unsupervised && (!m.matches() || !(Double.parseDouble(m.group(1)) > 0))) {
-            throw new BadInputException("--adapt " + adapt + ": expected the labelled minutes (e.g. 5m) or unsupervised");
+        ecgbeats.adapt.AdaptMethod method = adapt.equals("unsupervised") ? ecgbeats.adapt.UnsupervisedAdaptation.DEFAULT
+                : m.matches() ? ecgbeats.adapt.AdaptMethod.FINE_TUNE : ecgbeats.adapt.AdaptMethod.of(adapt);
+        if (method == null || (m.matches() && !(Double.parseDouble(m.group(1)) > 0))) {
+            throw new BadInputException("--adapt " + adapt + ": expected the labelled minutes (e.g. 5m), unsupervised, "
+                    + "or an unsupervised method (batch-norm, self-training, clusters)");
         }
+        boolean unsupervised = method.transductive();
         if (runs.size() > 1) {
             throw new BadInputException("--adapt adapts one run; give one --run");
         }
-        if (unsupervised && !adaptSettings.isEmpty()) {
-            throw new BadInputException("--adapt-set: --adapt unsupervised has no settings");
+        if (!adaptSettings.isEmpty() && method != ecgbeats.adapt.AdaptMethod.FINE_TUNE
+                && method != ecgbeats.adapt.AdaptMethod.SELF_TRAINING) {
+            throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
         }
         List<Path> bases = checkedRecords();
         ecgbeats.adapt.AdaptSettings settings = ecgbeats.adapt.AdaptSettings.defaults();
@@ -177,9 +181,11 @@ final class EvaluateCommand implements Callable<Integer> {
             settings = phrased(settings, kv.substring(0, eq), kv.substring(eq + 1));
         }
         ecgbeats.train.RunDirectory run = new ecgbeats.train.RunDirectory(runs.get(0));
-        ecgbeats.adapt.RecordAdapter adapter = unsupervised ? ecgbeats.adapt.RecordAdapter.batchNorm(run)
-                : ecgbeats.adapt.RecordAdapter.firstMinutes(ecgbeats.adapt.PatientAdapter.of(runs.get(0), settings),
-                Double.parseDouble(m.group(1)));
+        boolean fineTunes = method == ecgbeats.adapt.AdaptMethod.FINE_TUNE || method == ecgbeats.adapt.AdaptMethod.SELF_TRAINING;
+        ecgbeats.adapt.PatientAdapter tuner = fineTunes ? ecgbeats.adapt.PatientAdapter.of(runs.get(0), settings) : null;
+        ecgbeats.adapt.RecordAdapter adapter = unsupervised
+                ? ecgbeats.adapt.RecordAdapter.unsupervised(run, method, tuner)
+                : ecgbeats.adapt.RecordAdapter.firstMinutes(tuner, Double.parseDouble(m.group(1)));
         List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results =
                 new ecgbeats.adapt.AdaptiveEvaluation(run, adapter, window).run(bases, detect, seed, r -> {
                     if (!json) {
@@ -193,14 +199,15 @@ final class EvaluateCommand implements Callable<Integer> {
         List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
         List<BeatComparison> adapted = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::adapted)
                 .toList();
-        String protocol = unsupervised ? "unsupervised (batch-norm): each record adapted on its own unlabelled beats "
-                + "and judged whole; transductive" : "patient-specific: each record adapted on its first " + m.group(1)
+        String protocol = unsupervised ? "unsupervised (" + method.id() + "): each record adapted on its own "
+                + "unlabelled beats and judged whole; transductive" : "patient-specific: each record adapted on its first " + m.group(1)
                 + " labelled minutes, judged on the rest";
         if (json) {
             ObjectNode root = ecgbeats.util.Json.MAPPER.createObjectNode();
             root.put("protocol", protocol);
             root.put("transductive", unsupervised);
-            if (!unsupervised) {
+            root.put("method", method.id());
+            if (fineTunes) {
                 root.set("settings", ecgbeats.util.Json.MAPPER.valueToTree(settings.asMap()));
             }
             root.put("seed", seed);

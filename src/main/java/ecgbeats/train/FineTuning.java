@@ -15,15 +15,32 @@ import ecgbeats.util.Seeds;
  */
 public final class FineTuning {
 
+    /** Which weights change. */
+    public enum Part {
+        /** Every weight. */
+        ALL,
+        /** The part that reads the beat's shape (its trunk); the rhythm's path and the dense head stay. */
+        TRUNK,
+        /** The rhythm's path and the dense head; the trunk stays. */
+        HEAD;
+
+        /** Whether the parameter called {@code name} changes. */
+        boolean trains(String name) {
+            boolean trunk = name.matches("\\d+trunk_.*");
+            return this == ALL || (this == TRUNK) == trunk;
+        }
+    }
+
     /**
      * @param epochs        passes over the beats
      * @param lr            Adam's learning rate, constant
      * @param batch         beats per step
      * @param weightDecay   AdamW's decoupled weight decay
+     * @param part          which weights change
      */
-    public record Settings(int epochs, double lr, int batch, double weightDecay) {
+    public record Settings(int epochs, double lr, int batch, double weightDecay, Part part) {
         public Settings {
-            if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0) {
+            if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || part == null) {
                 throw new IllegalArgumentException("fine-tuning settings out of range: " + epochs + " epochs, lr "
                         + lr + ", batch " + batch + ", weight decay " + weightDecay);
             }
@@ -53,7 +70,11 @@ public final class FineTuning {
         BatchFiller filler = new BatchFiller(batch, templates);
         float[] target = new float[batch * AamiClass.COUNT];
         double[] losses = new double[settings.epochs()];
-        try (StepRunner runner = new StepRunner(net, OptimizerKind.ADAMW, settings.lr(), settings.weightDecay())) {
+        if (settings.part() != Part.ALL && !net.hasSeparateTrunk()) {
+            throw new IllegalArgumentException("the model has no trunk apart from its head (a model without features)");
+        }
+        try (StepRunner runner = new StepRunner(net, OptimizerKind.ADAMW, settings.lr(), settings.weightDecay(),
+                settings.part()::trains)) {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 Engine.getInstance().setRandomSeed((int) Seeds.derive(seed, "fine-tune-dropout-" + epoch));
                 int[] order = Seeds.permutation(beats.size(), Seeds.random(seed, "fine-tune-shuffle-" + epoch));

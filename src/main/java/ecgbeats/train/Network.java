@@ -294,6 +294,16 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /** Whether the model's trunk (what reads the beat's shape) is a block apart from its head: models with features. */
+    public boolean hasSeparateTrunk() {
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getKey().matches("\\d+trunk_.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The momentum of DJL's BatchNorm (its builder's default, which {@link Models} keeps). */
     private static final float BATCH_NORM_MOMENTUM = 0.9f;
 

@@ -30,6 +30,12 @@ final class StepRunner implements AutoCloseable {
     private double lr;
 
     StepRunner(Network net, OptimizerKind kind, double lr, double weightDecay) {
+        this(net, kind, lr, weightDecay, name -> true);
+    }
+
+    /** A runner that updates only the parameters whose names {@code trains} accepts; the others stay as they are. */
+    StepRunner(Network net, OptimizerKind kind, double lr, double weightDecay,
+               java.util.function.Predicate<String> trains) {
         this.net = net;
         this.lr = lr;
         this.manager = net.model().getNDManager().newSubManager();
@@ -38,8 +44,11 @@ final class StepRunner implements AutoCloseable {
         for (Pair<String, Parameter> p : net.block().getParameters()) {
             if (p.getValue().requiresGradient()) {
                 NDArray a = p.getValue().getArray();
-                a.setRequiresGradient(true);
-                params.add(a);
+                boolean trained = trains.test(p.getKey());
+                a.setRequiresGradient(trained);
+                if (trained) {
+                    params.add(a);
+                }
             }
         }
         this.optimizer = new AdamOptimizer(kind, weightDecay, params, manager);
