@@ -1,8 +1,11 @@
 package ecgbeats.adapt;
 
+import ecgbeats.util.EnumIds;
+
 import ecgbeats.train.FineTuning;
 import ecgbeats.util.BadInputException;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,16 +24,18 @@ import java.util.Map;
  * @param localShare  the share of the loss weight the patient's beats carry, the rest the replayed beats'
  *                    (above 0, below 1; without replay the patient's beats carry it all)
  * @param part        which weights change: all, trunk (what reads the beat's shape) or head
+ * @param premature   premature copies of the patient's labelled N beats, labelled S, as a share of them
+ *                    ({@link PrematureCopies}): this patient's shape, come early, is an S beat
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part) {
+                            FineTuning.Part part, double premature) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE;
 
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumIds.id(this);
         }
 
         static Param of(String id) {
@@ -45,13 +50,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
-                || !(localShare > 0 && localShare < 1) || part == null) {
+                || !(localShare > 0 && localShare < 1) || part == null || !(premature >= 0 && premature <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL);
+        return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -61,27 +66,24 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
             throw BadInputException.about(BadInputException.Subject.SETTING, name, "not an adaptation setting (known: "
                     + String.join(", ", java.util.Arrays.stream(Param.values()).map(Param::id).toList()) + ")");
         }
+        Map<Param, String> values = new EnumMap<>(Param.class);
+        asMap().forEach((k, v) -> values.put(Param.of(k), String.valueOf(v)));
+        values.put(p, value.trim());
         try {
-            AdaptSettings s = switch (p) {
-                case EPOCHS -> new AdaptSettings(Integer.parseInt(value), lr, batch, weightDecay, replay, localShare, part);
-                case LR -> new AdaptSettings(epochs, Double.parseDouble(value), batch, weightDecay, replay, localShare,
-                        part);
-                case BATCH -> new AdaptSettings(epochs, lr, Integer.parseInt(value), weightDecay, replay, localShare,
-                        part);
-                case WEIGHT_DECAY -> new AdaptSettings(epochs, lr, batch, Double.parseDouble(value), replay, localShare,
-                        part);
-                case REPLAY -> new AdaptSettings(epochs, lr, batch, weightDecay, Integer.parseInt(value), localShare,
-                        part);
-                case LOCAL_SHARE -> new AdaptSettings(epochs, lr, batch, weightDecay, replay, Double.parseDouble(value),
-                        part);
-                case PART -> new AdaptSettings(epochs, lr, batch, weightDecay, replay, localShare,
-                        FineTuning.Part.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-            };
-            return s;
+            return of(values);
         } catch (IllegalArgumentException e) {
             throw BadInputException.about(BadInputException.Subject.SETTING, name + "=" + value,
                     "not a valid value (" + e.getMessage() + ")");
         }
+    }
+
+    /** Settings from every parameter's text. */
+    private static AdaptSettings of(Map<Param, String> v) {
+        return new AdaptSettings(Integer.parseInt(v.get(Param.EPOCHS)), Double.parseDouble(v.get(Param.LR)),
+                Integer.parseInt(v.get(Param.BATCH)), Double.parseDouble(v.get(Param.WEIGHT_DECAY)),
+                Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
+                FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
+                Double.parseDouble(v.get(Param.PREMATURE)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -94,6 +96,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.REPLAY.id(), replay);
         m.put(Param.LOCAL_SHARE.id(), localShare);
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
+        m.put(Param.PREMATURE.id(), premature);
         return m;
     }
 

@@ -161,6 +161,10 @@ public final class PatientAdapter {
     TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed) {
         BeatTable beats = recording.beats();
         BeatTable local = labelled(beats, rows, labels);
+        BeatTable copies = PrematureCopies.of(local, settings.premature(), Seeds.derive(seed, "adapt"));
+        if (copies.size() > 0) {
+            local = local.concat(copies);
+        }
         short record = beats.records()[0];
         BeatTable replay = replay(record, seed);
         BeatTable all = replay == null ? local : concat(local, replay, net.rrWidth());

@@ -41,7 +41,7 @@ public record RunConfig(ModelSpec model, TrainSettings training) {
             } else {
                 throw new BadInputException("unknown hyperparameter '" + key + "' (model: "
                         + String.join(", ", model.architecture().params().stream().map(ModelParam::id).toList())
-                        + "; training: " + String.join(", ", TrainSettings.KEYS) + ")");
+                        + "; training: " + String.join(", ", TrainSettings.keys()) + ")");
             }
         }
         return new RunConfig(model.with(modelValues), t);

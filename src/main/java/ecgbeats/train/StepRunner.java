@@ -58,6 +58,10 @@ final class StepRunner implements AutoCloseable {
         lr = value;
     }
 
+    double learningRate() {
+        return lr;
+    }
+
     OptimizerState optimizerState() {
         return optimizer.state();
     }

@@ -28,7 +28,7 @@ public final class Training {
      */
     public Training(TrainSettings settings, EpochListener listener) {
         this.settings = settings.objective() == Objective.DEFAULT
-                ? settings.with("objective", Objective.RECALL_MACRO.id()) : settings;
+                ? settings.with(TrainParam.OBJECTIVE.id(), Objective.RECALL_MACRO.id()) : settings;
         this.listener = listener;
     }
 
@@ -78,99 +78,161 @@ public final class Training {
     public TrainingResult run(Network net, BeatTable train, RecordTemplates templates, BeatTable valid,
                               Checkpoint resume, CheckpointSink sink) throws java.io.IOException {
         long start = System.nanoTime();
-        double[] weights = classWeights(train, settings);
-        PlateauScheduler plateau = new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
-                settings.minLr());
-        EarlyStopping early = new EarlyStopping(settings.patience());
-        List<EpochResult> history = new ArrayList<>();
-        byte[] best = null;
-        Metrics bestValid = null;
-        TrainingResult.StopReason stop = TrainingResult.StopReason.EPOCH_LIMIT;
-        int batch = settings.batch();
-        BatchFiller filler = new BatchFiller(batch, templates);
-        float[] target = new float[batch * AamiClass.COUNT];
-        int first = 1;
-        if (resume != null) {
-            net.restore(resume.weights());
-            best = resume.bestWeights();
-            bestValid = resume.bestValid();
-            history.addAll(resume.history());
-            plateau.restore(resume.plateau());
-            early.restore(resume.early());
-            first = early.shouldStop() ? settings.epochs() + 1 : resume.epoch() + 1;
-            if (early.shouldStop()) {
-                stop = TrainingResult.StopReason.EARLY_STOP;
-            }
-        }
+        Progress p = new Progress(new PlateauScheduler(settings.lr(), settings.factor(), settings.lrPatience(),
+                settings.minLr()), new EarlyStopping(settings.patience()), classWeights(train, settings));
+        int first = resume == null ? 1 : p.restore(net, resume, settings.epochs());
         try (StepRunner runner = new StepRunner(net, settings.optimizer(), settings.lr(), settings.weightDecay())) {
             if (resume != null && resume.optimizer() != null) {
                 runner.restoreOptimizer(resume.optimizer());
             }
-            runner.setLearningRate(plateau.lr());
+            runner.setLearningRate(p.plateau.lr());
+            EpochLoop loop = new EpochLoop(net, runner, train, templates, p.weights);
             for (int epoch = first; epoch <= settings.epochs(); epoch++) {
                 long t0 = System.nanoTime();
-                // every random draw of an epoch comes from (seed, epoch): a resumed run draws what an uninterrupted one would
-                Engine.getInstance().setRandomSeed((int) Seeds.derive(settings.seed(), "dropout-" + epoch));
-                int[] order = Seeds.permutation(train.size(), Seeds.random(settings.seed(), "shuffle-" + epoch));
-                int steps = (order.length + batch - 1) / batch;
-                double lossSum = 0;
-                for (int from = 0; from < order.length; from += batch) {
-                    int to = Math.min(order.length, from + batch);
-                    int n = to - from;
-                    float[] x = filler.fill(train, order, from, to);
-                    float[] rr = net.usesRr() ? filler.fillRr(train, order, from, to, net.rrWidth()) : null;
-                    fillTarget(train, order, from, to, weights, target);
-                    try {
-                        lossSum += runner.step(x, rr, target, n) * n;
-                    } catch (NonFiniteException e) {
-                        throw e.at(epoch, from / batch + 1, steps, plateau.lr());
-                    }
-                }
+                double trainLoss = loop.train(epoch);
                 double trainSeconds = (System.nanoTime() - t0) / 1e9;
-                float[] logp = net.logProbabilities(valid, net.inferenceBatch());
-                double validLoss = loss(valid, logp, weights);
-                if (!Double.isFinite(validLoss)) {
-                    throw new NonFiniteException(NonFiniteException.Quantity.VALID_LOSS, validLoss)
-                            .at(epoch, 0, steps, plateau.lr());
-                }
-                Metrics vm = Metrics.of("valid", labels(valid), argmax(logp));
-                double epochLr = plateau.lr();
-                runner.setLearningRate(plateau.step(validLoss));
-                EpochResult r = new EpochResult(epoch, lossSum / order.length, validLoss, vm, epochLr,
-                        (System.nanoTime() - t0) / 1e9, order.length / trainSeconds, vm.get(settings.objective()));
-                history.add(r);
-                if (early.record(epoch, r.score())) {
-                    best = net.snapshot();
-                    bestValid = vm;
+                EpochResult r = validate(net, valid, p, runner, epoch, trainLoss, t0, train.size() / trainSeconds,
+                        loop.steps());
+                p.history.add(r);
+                if (p.early.record(epoch, r.score())) {
+                    p.best = net.snapshot();
+                    p.bestValid = r.valid();
                 }
                 if (sink != null) {
-                    sink.save(new Checkpoint(epoch, net.snapshot(), best, bestValid, history, plateau.state(),
-                            early.state(), runner.optimizerState()));
+                    sink.save(new Checkpoint(epoch, net.snapshot(), p.best, p.bestValid, p.history, p.plateau.state(),
+                            p.early.state(), runner.optimizerState()));
                 }
                 EpochListener.Decision d = listener.onEpoch(r, settings.epochs());
-                if (d == EpochListener.Decision.PAUSE && epoch < settings.epochs() && !early.shouldStop()) {
-                    return new TrainingResult(history, early.bestEpoch(), bestValid,
-                            TrainingResult.StopReason.PAUSED, (System.nanoTime() - start) / 1e9, weights);
+                if (d == EpochListener.Decision.PAUSE && epoch < settings.epochs() && !p.early.shouldStop()) {
+                    return p.result(TrainingResult.StopReason.PAUSED, start);
                 }
                 if (d == EpochListener.Decision.STOP) {
-                    stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;
+                    p.stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;
                     break;
                 }
-                if (early.shouldStop()) {
-                    stop = TrainingResult.StopReason.EARLY_STOP;
+                if (p.early.shouldStop()) {
+                    p.stop = TrainingResult.StopReason.EARLY_STOP;
                     break;
                 }
             }
         }
-        if (best != null) {
-            net.restore(best);
+        if (p.best != null) {
+            net.restore(p.best);
         }
-        return new TrainingResult(history, early.bestEpoch(), bestValid, stop, (System.nanoTime() - start) / 1e9,
-                weights);
+        return p.result(p.stop, start);
     }
 
-    /** Row i of the target: the class weight at the true class, scaled so the batch's weights sum to 1. */
-    private static void fillTarget(BeatTable t, int[] order, int from, int to, double[] w, float[] target) {
+    /** Where a run stands between epochs: what a checkpoint keeps and the result reports. */
+    private static final class Progress {
+        final PlateauScheduler plateau;
+        final EarlyStopping early;
+        final double[] weights;
+        final List<EpochResult> history = new ArrayList<>();
+        byte[] best;
+        Metrics bestValid;
+        TrainingResult.StopReason stop = TrainingResult.StopReason.EPOCH_LIMIT;
+
+        Progress(PlateauScheduler plateau, EarlyStopping early, double[] weights) {
+            this.plateau = plateau;
+            this.early = early;
+            this.weights = weights;
+        }
+
+        /** Goes on from {@code c}; returns the first epoch to train (past the limit when early stopping had ended it). */
+        int restore(Network net, Checkpoint c, int epochs) {
+            net.restore(c.weights());
+            best = c.bestWeights();
+            bestValid = c.bestValid();
+            history.addAll(c.history());
+            plateau.restore(c.plateau());
+            early.restore(c.early());
+            if (early.shouldStop()) {
+                stop = TrainingResult.StopReason.EARLY_STOP;
+                return epochs + 1;
+            }
+            return c.epoch() + 1;
+        }
+
+        TrainingResult result(TrainingResult.StopReason reason, long start) {
+            return new TrainingResult(history, early.bestEpoch(), bestValid, reason, (System.nanoTime() - start) / 1e9,
+                    weights);
+        }
+    }
+
+    /** One epoch's shuffled mini-batches and steps, with the learning rate of each step. */
+    private final class EpochLoop {
+        private final Network net;
+        private final StepRunner runner;
+        private final BeatTable train;
+        private final double[] weights;
+        private final BatchFiller filler;
+        private final float[] target;
+        private final int batch = settings.batch();
+
+        EpochLoop(Network net, StepRunner runner, BeatTable train, RecordTemplates templates, double[] weights) {
+            this.net = net;
+            this.runner = runner;
+            this.train = train;
+            this.weights = weights;
+            this.filler = new BatchFiller(batch, templates);
+            this.target = new float[batch * AamiClass.COUNT];
+        }
+
+        int steps() {
+            return (train.size() + batch - 1) / batch;
+        }
+
+        /** Trains epoch {@code epoch}; returns its mean loss. */
+        double train(int epoch) {
+            // every random draw of an epoch comes from (seed, epoch): a resumed run draws what an uninterrupted one would
+            Engine.getInstance().setRandomSeed((int) Seeds.derive(settings.seed(), "dropout-" + epoch));
+            int[] order = Seeds.permutation(train.size(), Seeds.random(settings.seed(), "shuffle-" + epoch));
+            int steps = steps();
+            long total = (long) steps * settings.epochs();
+            double lossSum = 0;
+            for (int from = 0; from < order.length; from += batch) {
+                int to = Math.min(order.length, from + batch);
+                int step = from / batch;
+                if (settings.scheduler().perStep()) {
+                    runner.setLearningRate(settings.scheduler().at((long) (epoch - 1) * steps + step, total,
+                            settings.lr(), settings.warmup(), settings.minLr()));
+                }
+                float[] x = filler.fill(train, order, from, to);
+                float[] rr = net.usesRr() ? filler.fillRr(train, order, from, to, net.rrWidth()) : null;
+                fillTarget(train, order, from, to, weights, settings.labelSmoothing(), target);
+                try {
+                    lossSum += runner.step(x, rr, target, to - from) * (to - from);
+                } catch (NonFiniteException e) {
+                    throw e.at(epoch, step + 1, steps, runner.learningRate());
+                }
+            }
+            return lossSum / order.length;
+        }
+    }
+
+    /** Epoch {@code epoch}'s validation, its learning-rate step, and its result. */
+    private EpochResult validate(Network net, BeatTable valid, Progress p, StepRunner runner, int epoch,
+                                 double trainLoss, long t0, double beatsPerSecond, int steps) {
+        float[] logp = net.logProbabilities(valid, net.inferenceBatch());
+        double validLoss = loss(valid, logp, p.weights);
+        double epochLr = runner.learningRate();
+        if (!Double.isFinite(validLoss)) {
+            throw new NonFiniteException(NonFiniteException.Quantity.VALID_LOSS, validLoss).at(epoch, 0, steps, epochLr);
+        }
+        Metrics vm = Metrics.of("valid", labels(valid), argmax(logp));
+        double next = p.plateau.step(validLoss);
+        if (!settings.scheduler().perStep()) {
+            runner.setLearningRate(next);
+        }
+        return new EpochResult(epoch, trainLoss, validLoss, vm, epochLr, (System.nanoTime() - t0) / 1e9,
+                beatsPerSecond, vm.get(settings.objective()));
+    }
+
+    /**
+     * Row i of the target, as PyTorch's weighted cross-entropy with label smoothing ε makes it:
+     * (1 − ε) · w_y at the true class y plus ε / 5 · w_c at every class c, all over the batch's Σ w_y.
+     */
+    static void fillTarget(BeatTable t, int[] order, int from, int to, double[] w, double smoothing, float[] target) {
         double sum = 0;
         for (int k = from; k < to; k++) {
             sum += w[t.label(order[k])];
@@ -178,7 +240,13 @@ public final class Training {
         java.util.Arrays.fill(target, 0, (to - from) * AamiClass.COUNT, 0f);
         for (int k = from; k < to; k++) {
             int y = t.label(order[k]);
-            target[(k - from) * AamiClass.COUNT + y] = (float) (w[y] / sum);
+            int row = (k - from) * AamiClass.COUNT;
+            target[row + y] = (float) ((1 - smoothing) * w[y] / sum);
+            if (smoothing > 0) {
+                for (int c = 0; c < AamiClass.COUNT; c++) {
+                    target[row + c] += (float) (smoothing / AamiClass.COUNT * w[c] / sum);
+                }
+            }
         }
     }
 

@@ -81,9 +81,11 @@ class TrainJobTest {
         assertEquals(200, beats, "the records' beats add up to the split's");
     }
 
-    @Test
-    void aRunPausedAndResumedEndsExactlyAsAnUninterruptedOne() throws IOException {
-        RunConfig four = small().with(Map.of("epochs", "4", "optimizer", "adamw", "dropout", "0.3"));
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plateau", "onecycle"})
+    void aRunPausedAndResumedEndsExactlyAsAnUninterruptedOne(String scheduler) throws IOException {
+        RunConfig four = small().with(Map.of("epochs", "4", "optimizer", "adamw", "dropout", "0.3",
+                "scheduler", scheduler, "label_smoothing", scheduler.equals("plateau") ? "0" : "0.1"));
         new TrainJob(data, four, dir.resolve("whole"), true).run(EpochListener.none(), quiet);
 
         Path part = dir.resolve("part");
@@ -106,6 +108,12 @@ class TrainJobTest {
 
         BadInputException complete = assertThrows(BadInputException.class, () -> TrainJob.resume(part));
         assertTrue(complete.getMessage().contains("the run is complete"), complete.getMessage());
+        if (scheduler.equals("onecycle")) {
+            // the rate rose and fell within the four epochs, set at every step
+            List<Double> lr = Files.readAllLines(part.resolve("history.csv")).stream().skip(1)
+                    .map(l -> Double.parseDouble(l.split(",")[5])).toList();
+            assertTrue(lr.get(0) > 3e-3 / 25 && lr.get(0) < 3e-3 && lr.get(3) < 1e-6, lr.toString());
+        }
     }
 
     @Test

@@ -1,0 +1,76 @@
+package ecgbeats.adapt;
+
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RrFeatures;
+import ecgbeats.util.Seeds;
+
+import java.util.SplittableRandom;
+
+/**
+ * Copies of a patient's labelled N beats made premature and labelled S: what a supraventricular
+ * ectopic beat is (the patient's own QRS, come early, often followed by a pause). Labelled
+ * minutes rarely hold many of the patient's S beats, and fine-tuning on the N beats alone
+ * teaches a model that this patient's shape is N whatever its timing; the copies keep the
+ * timing's meaning for this patient's shape. Only beats in a regular rhythm are copied: in
+ * atrial fibrillation an early beat of normal shape is N.
+ */
+final class PrematureCopies {
+
+    /** RR irregularity (feature 11) below which a beat's rhythm counts as regular. */
+    static final float REGULAR = 0.1f;
+    /** The copies come at this share of the beat's RR interval, drawn uniformly. */
+    static final double EARLIEST = 0.55;
+    static final double LATEST = 0.8;
+
+    private static final int PRE = 0;
+    private static final int POST = 1;
+    private static final int PRE_NORM = 4;
+    private static final int POST_NORM = 5;
+    private static final int PRE_LOCAL = 8;
+    private static final int POST_LOCAL = 9;
+    private static final int IRREGULARITY = 10;
+
+    private PrematureCopies() {
+    }
+
+    /**
+     * Up to {@code share} × (N beats of {@code labelled}) premature copies of its N beats in a
+     * regular rhythm, labelled S, drawn with {@code seed}; an empty table when the beats carry
+     * fewer than all RR features or none is regular.
+     */
+    static BeatTable of(BeatTable labelled, double share, long seed) {
+        BeatTable.Builder b = new BeatTable.Builder(labelled.beatLength(), labelled.rrWidth());
+        if (labelled.rrWidth() < RrFeatures.COUNT || share <= 0) {
+            return b.build();
+        }
+        int w = labelled.rrWidth();
+        float[] rr = labelled.rr();
+        int[] regular = java.util.stream.IntStream.range(0, labelled.size())
+                .filter(i -> labelled.label(i) == AamiClass.N.label() && rr[i * w + IRREGULARITY] < REGULAR).toArray();
+        int n = (int) Math.min(regular.length, Math.round(share * countN(labelled)));
+        SplittableRandom random = Seeds.random(seed, "premature-copies");
+        int[] order = Seeds.permutation(regular.length, random);
+        float[] f = new float[w];
+        for (int k = 0; k < n; k++) {
+            int i = regular[order[k]];
+            System.arraycopy(rr, i * w, f, 0, w);
+            double early = EARLIEST + (LATEST - EARLIEST) * random.nextDouble();
+            // the pause after it: from none to a full compensatory one (the next beat on time)
+            double pause = 1 + (1 - early) * random.nextDouble();
+            f[PRE] *= early;
+            f[PRE_NORM] *= early;
+            f[PRE_LOCAL] *= early;
+            f[POST] *= pause;
+            f[POST_NORM] *= pause;
+            f[POST_LOCAL] *= pause;
+            b.add(labelled.samples(), i * labelled.beatLength(), AamiClass.S.label(), labelled.records()[i],
+                    labelled.positions()[i], f, 0);
+        }
+        return b.build();
+    }
+
+    private static int countN(BeatTable t) {
+        return t.classCounts()[AamiClass.N.label()];
+    }
+}
