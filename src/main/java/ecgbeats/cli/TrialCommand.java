@@ -1,5 +1,7 @@
 package ecgbeats.cli;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.AtomicFile;
@@ -84,7 +86,7 @@ final class TrialCommand implements Callable<Integer> {
             if (answer == null) {
                 throw new CoordinatorGone();
             }
-            return "STOP".equals(answer) ? EpochListener.Decision.STOP : EpochListener.Decision.CONTINUE;
+            return Decision.valueOf(answer.trim()) == Decision.STOP ? Decision.STOP : Decision.CONTINUE;
         };
         TrainJob.Outcome o;
         try {

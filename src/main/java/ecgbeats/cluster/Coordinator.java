@@ -7,7 +7,7 @@ import com.hazelcast.client.ClientListener;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import ecgbeats.tune.Decision;
+import ecgbeats.util.Decision;
 import ecgbeats.tune.TrialAbandoned;
 import ecgbeats.tune.TrialRunner;
 import ecgbeats.tune.TrialTask;

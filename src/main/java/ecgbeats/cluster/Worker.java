@@ -6,7 +6,7 @@ import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.collection.IQueue;
 import com.hazelcast.core.HazelcastInstance;
-import ecgbeats.tune.Decision;
+import ecgbeats.util.Decision;
 import ecgbeats.tune.TrialRunner;
 import ecgbeats.tune.TrialTask;
 

@@ -9,9 +9,7 @@ import java.util.Locale;
  * <p>Why: with NCHW tensors libtorch hands oneDNN plain arrays that it reorders into its blocked
  * layout before every convolution and back after it; with channels-last (NHWC strides) oneDNN's
  * brgemm kernels read and write the tensors as they are, and BatchNorm, ReLU and max pooling keep
- * that layout. On the study's cnn2d this made inference 10–17 % faster on an AVX2 processor
- * (training about the same) and inference 24–46 % and training 4–7 % faster on an AVX-512 one
- * (README, "Throughput against PyTorch"). Channels-last needs no blocked layout, so the in-block channel padding that
+ * that layout: faster on the processors measured (docs/performance.md). Channels-last needs no blocked layout, so the in-block channel padding that
  * docs/avx512-nan.md traced the AVX-512 failures to does not arise; channel counts are padded to
  * 16 there all the same ({@link ChannelAlignment}).
  */
@@ -24,14 +22,14 @@ public enum ConvolutionLayout {
     /** Overrides the choice (values nchw or channels-last), to measure or check one against the other. */
     public static final String PROPERTY = "ecgbeats.conv-layout";
 
-    private static final ConvolutionLayout DETECTED = detect();
+    private static final ConvolutionLayout CHOSEN = fromProperty();
 
     /** What this process uses: channels-last, unless the system property says otherwise. */
     public static ConvolutionLayout chosen() {
-        return DETECTED;
+        return CHOSEN;
     }
 
-    private static ConvolutionLayout detect() {
+    private static ConvolutionLayout fromProperty() {
         try {
             return choose(System.getProperty(PROPERTY));
         } catch (IllegalArgumentException e) {

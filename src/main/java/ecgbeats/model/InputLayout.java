@@ -18,11 +18,6 @@ public enum InputLayout {
         this.shape = shape;
     }
 
-    /** The shape of one beat, without the batch axis. */
-    public long[] beatShape() {
-        return shape.clone();
-    }
-
     /** The shape of a batch of {@code n} one-channel beats. */
     public long[] batchShape(int n) {
         return batchShape(n, 1);

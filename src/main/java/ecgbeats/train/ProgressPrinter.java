@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import java.io.PrintStream;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.BadInputException;
@@ -233,10 +235,10 @@ public final class TrainJob {
             return listener;
         }
         return (r, max) -> {
-            EpochListener.Decision d = listener.onEpoch(r, max);
+            Decision d = listener.onEpoch(r, max);
             double elapsed = (System.nanoTime() - started) / 1e9;
             boolean nextFits = elapsed + r.seconds() <= budget.toNanos() / 1e9;
-            return d == EpochListener.Decision.CONTINUE && !nextFits ? EpochListener.Decision.PAUSE : d;
+            return d == Decision.CONTINUE && !nextFits ? Decision.PAUSE : d;
         };
     }
 

@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import ai.djl.engine.Engine;
 import ecgbeats.util.Seeds;
 import ecgbeats.data.StratifiedSplitter;
@@ -50,10 +52,6 @@ public final class Training {
     @FunctionalInterface
     public interface CheckpointSink {
         void save(Checkpoint checkpoint) throws java.io.IOException;
-
-        static CheckpointSink none() {
-            return c -> { };
-        }
     }
 
     /**
@@ -102,11 +100,11 @@ public final class Training {
                     sink.save(new Checkpoint(epoch, net.snapshot(), p.best, p.bestValid, p.history, p.plateau.state(),
                             p.early.state(), runner.optimizerState()));
                 }
-                EpochListener.Decision d = listener.onEpoch(r, settings.epochs());
-                if (d == EpochListener.Decision.PAUSE && epoch < settings.epochs() && !p.early.shouldStop()) {
+                Decision d = listener.onEpoch(r, settings.epochs());
+                if (d == Decision.PAUSE && epoch < settings.epochs() && !p.early.shouldStop()) {
                     return p.result(TrainingResult.StopReason.PAUSED, start);
                 }
-                if (d == EpochListener.Decision.STOP) {
+                if (d == Decision.STOP) {
                     p.stop = TrainingResult.StopReason.STOPPED_BY_LISTENER;
                     break;
                 }

@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

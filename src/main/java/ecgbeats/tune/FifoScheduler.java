@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 /** Every trial runs to its epoch limit or its own early stop. */
 public final class FifoScheduler implements Scheduler {
 

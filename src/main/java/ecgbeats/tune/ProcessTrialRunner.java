@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -8,10 +8,6 @@ public final class Samplers {
     private Samplers() {
     }
 
-    public static Sampler create(String name) {
-        return create(name, TpeSampler.Preset.HYPEROPT);
-    }
-
     /** A sampler; {@code tpe} with the settings of {@code preset}. */
     public static Sampler create(String name, TpeSampler.Preset preset) {
         return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {

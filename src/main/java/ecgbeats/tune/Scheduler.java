@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 /**
  * Decides after each epoch whether a trial goes on, from validation results only.
  *

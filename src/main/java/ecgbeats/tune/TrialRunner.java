@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 

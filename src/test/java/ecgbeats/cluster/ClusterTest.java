@@ -1,5 +1,7 @@
 package ecgbeats.cluster;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.core.Hazelcast;
@@ -125,7 +127,7 @@ class ClusterTest {
                 if (epoch == 2) {
                     throw new java.io.UncheckedIOException(new java.io.IOException("No space left on device"));
                 }
-                return ecgbeats.tune.Decision.CONTINUE;
+                return ecgbeats.util.Decision.CONTINUE;
             };
             Exception e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
                     () -> org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> c.run(
@@ -135,7 +137,7 @@ class ClusterTest {
             // the worker was told to stop and takes the next trial
             Map<String, Double> next = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                     java.time.Duration.ofSeconds(60), () -> c.run(new TrialTask(1, Map.of("x", 0.9), 1, 0, null),
-                            (epoch, value, metrics, checkpoint) -> ecgbeats.tune.Decision.CONTINUE));
+                            (epoch, value, metrics, checkpoint) -> ecgbeats.util.Decision.CONTINUE));
             assertEquals(0.9, next.get("recall_macro"), 1e-9);
         } finally {
             workers.shutdownNow();

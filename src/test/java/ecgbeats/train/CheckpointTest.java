@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import ecgbeats.data.BeatDataset;
 import ecgbeats.model.Architecture;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,7 @@ class CheckpointTest {
         try (Network net = Network.create(CONFIG.model(), 99)) { // other initial weights: the checkpoint's must win
             resumed = new Training(CONFIG.training(), (r, max) -> {
                 heard.add(r.epoch());
-                return EpochListener.Decision.CONTINUE;
+                return Decision.CONTINUE;
             }).run(net, DATA.train(), null, DATA.valid(), two, null);
         }
         assertEquals(List.of(3, 4), heard);

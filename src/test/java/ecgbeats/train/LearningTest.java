@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import ecgbeats.data.BeatDataset;
 import ecgbeats.model.Architecture;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class LearningTest {
         RunConfig rc = RunConfig.defaults(Architecture.CNN2D).with(Map.of("hidden", "4", "epochs", "10"));
         try (Network net = Network.create(rc.model(), 1)) {
             TrainingResult r = new Training(rc.training(),
-                    (e, max) -> e.epoch() == 2 ? EpochListener.Decision.STOP : EpochListener.Decision.CONTINUE)
+                    (e, max) -> e.epoch() == 2 ? Decision.STOP : Decision.CONTINUE)
                     .run(net, d.train(), d.valid());
             assertEquals(2, r.history().size());
             assertEquals(TrainingResult.StopReason.STOPPED_BY_LISTENER, r.stop());

@@ -1,5 +1,7 @@
 package ecgbeats.train;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.BadInputException;
@@ -90,7 +92,7 @@ class TrainJobTest {
 
         Path part = dir.resolve("part");
         TrainJob.Outcome paused = new TrainJob(data, four, part, true).run(
-                (r, max) -> r.epoch() == 2 ? EpochListener.Decision.PAUSE : EpochListener.Decision.CONTINUE, quiet);
+                (r, max) -> r.epoch() == 2 ? Decision.PAUSE : Decision.CONTINUE, quiet);
         assertTrue(paused.paused());
         assertEquals(new RunState(RunState.Status.PAUSED, 2, null), new RunDirectory(part).readState());
         assertFalse(Files.exists(part.resolve("metrics.json")), "a paused run has no results");
@@ -119,7 +121,7 @@ class TrainJobTest {
     @Test
     void aRunAnotherHolderIsTrainingIsNotTouched() throws IOException {
         Path part = dir.resolve("part");
-        new TrainJob(data, small(), part, true).run((r, max) -> EpochListener.Decision.PAUSE, quiet);
+        new TrainJob(data, small(), part, true).run((r, max) -> Decision.PAUSE, quiet);
         String history = Files.readString(part.resolve("history.csv"));
         try (FolderLock held = FolderLock.tryLock(part.resolve(".lock"))) {
             assertTrue(held != null);
@@ -134,7 +136,7 @@ class TrainJobTest {
     @Test
     void aResumedRunRefusesDataThatChanged() throws IOException {
         Path part = dir.resolve("part");
-        new TrainJob(data, small(), part, false).run((r, max) -> EpochListener.Decision.PAUSE, quiet);
+        new TrainJob(data, small(), part, false).run((r, max) -> Decision.PAUSE, quiet);
         DatasetFile.write(SyntheticBeats.dataset(40, 10), data);
         BadInputException e = assertThrows(BadInputException.class,
                 () -> TrainJob.resume(part).run(EpochListener.none(), quiet));

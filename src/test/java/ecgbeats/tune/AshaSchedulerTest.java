@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package ecgbeats.tune;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import ecgbeats.util.BadInputException;
 import org.junit.jupiter.api.Test;

@@ -51,9 +51,4 @@ public enum AamiClass {
         }
         return null;
     }
-
-    /** Parses "N", "s", ... */
-    public static AamiClass parse(String name) {
-        return valueOf(name.trim().toUpperCase(Locale.ROOT));
-    }
 }

@@ -101,11 +101,6 @@ public final class BeatTable {
         return rrWidth;
     }
 
-    /** Copies beat {@code i}'s samples into {@code out} at {@code offset}. */
-    public void copyBeat(int i, float[] out, int offset) {
-        System.arraycopy(samples, i * length, out, offset, length);
-    }
-
     /** Beats per class, indexed by label. */
     public int[] classCounts() {
         int[] counts = new int[AamiClass.COUNT];
