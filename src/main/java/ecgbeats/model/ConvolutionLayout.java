@@ -9,9 +9,10 @@ import java.util.Locale;
  * <p>Why: with NCHW tensors libtorch hands oneDNN plain arrays that it reorders into its blocked
  * layout before every convolution and back after it; with channels-last (NHWC strides) oneDNN's
  * brgemm kernels read and write the tensors as they are, and BatchNorm, ReLU and max pooling keep
- * that layout: faster on the processors measured (docs/performance.md). Channels-last needs no blocked layout, so the in-block channel padding that
- * docs/avx512-nan.md traced the AVX-512 failures to does not arise; channel counts are padded to
- * 16 there all the same ({@link ChannelAlignment}).
+ * that layout: faster on the processors measured (docs/performance.md). Channels-last needs no
+ * blocked layout, so the in-block channel padding that docs/avx512-nan.md traced the AVX-512
+ * failures to does not arise; channel counts are padded to 16 there all the same
+ * ({@link ChannelAlignment}).
  */
 public enum ConvolutionLayout {
     /** Batch, channels, height, width, as DJL's Conv2d runs. */

@@ -17,9 +17,8 @@ import java.util.List;
  *
  * <p>The update runs in Java, one fused pass per parameter over the Java-heap moments and copies
  * of the gradient and the weights. Why: libtorch's per-tensor Adam step (the one DJL exposes)
- * makes about eleven passes over each tensor and five temporaries; where memory bandwidth is
- * shared (two training runs on two cores) that took cnn2d 17–21 ms a step against 7–9 ms for
- * this pass, while on an idle machine the two were even (README, "Throughput against PyTorch"). The bias
+ * makes about eleven passes over each tensor and five temporaries, which costs most where memory
+ * bandwidth is shared (docs/performance.md has the measurements). The bias
  * corrections are folded into the step size and eps as PyTorch's definition allows:
  * lr/(1−β₁ᵗ)·m / (√v/√(1−β₂ᵗ) + eps) = lr·√(1−β₂ᵗ)/(1−β₁ᵗ)·m / (√v + eps·√(1−β₂ᵗ)).
  *

@@ -144,9 +144,8 @@ public final class Network implements AutoCloseable {
     }
 
     /**
-     * The batch that classifies fastest. Measured with {@code bench --infer-batch} on 2 cores
-     * (AVX2, idle): cnn2d 910 beats/s at 32 against 553 at 256, its activations staying in cache;
-     * cnngru1d 256 at 256 against 234 at 64.
+     * The batch that classifies fastest on the processors measured (docs/performance.md): small
+     * enough for cnn2d's activations to stay in cache, large for the others.
      */
     public int inferenceBatch() {
         return spec.architecture() == ecgbeats.model.Architecture.CNN2D ? 32 : 256;
