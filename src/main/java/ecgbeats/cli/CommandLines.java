@@ -73,6 +73,7 @@ public final class CommandLines {
             case NEW_STUDY_FOLDER -> "--out";
             case STUDY_TO_RESUME -> "--resume";
             case SEARCH -> "--search";
+            case SCHEDULER -> "--scheduler";
             case SEARCH_SPACE -> "--space";
             case TEST_FUNCTION -> "--function";
             case FOLDS -> "--folds";

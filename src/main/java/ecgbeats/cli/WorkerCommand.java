@@ -1,5 +1,8 @@
 package ecgbeats.cli;
 
+import ecgbeats.study.StudyJob;
+import ecgbeats.study.TrialLauncher;
+
 import ecgbeats.cluster.Worker;
 import ecgbeats.cluster.WorkerBackend;
 import ecgbeats.util.AtomicFile;
@@ -110,7 +113,7 @@ final class WorkerCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
-        TrialLauncher launcher = new TrialLauncher(job, file, scratch);
+        TrialLauncher launcher = new TrialLauncher(job, file, scratch, new StudyProcesses());
         ProcessTrialRunner runner = new ProcessTrialRunner(launcher);
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close));
         return new WorkerBackend() {

@@ -29,6 +29,7 @@ public class BadInputException extends RuntimeException {
         NEW_STUDY_FOLDER("study folder"),
         STUDY_TO_RESUME("study folder"),
         SEARCH("search"),
+        SCHEDULER("scheduler"),
         SEARCH_SPACE("search space"),
         TEST_FUNCTION("test function"),
         FOLDS("number of folds"),

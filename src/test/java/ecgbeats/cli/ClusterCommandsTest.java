@@ -127,7 +127,7 @@ class ClusterCommandsTest {
     @Test
     void aWorkerWhoseCoordinatorDiesLeavesWithExitCodeOne(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         Path data = StudyFixtures.dataset(tmp);
-        String job = new StudyJob(data.toString(), ecgbeats.data.DatasetFile.sha256(data), "cnn2d", 1, 0.2,
+        String job = new ecgbeats.study.StudyJob(data.toString(), ecgbeats.data.DatasetFile.sha256(data), "cnn2d", 1, 0.2,
                 "recall_macro").toJson();
         String name = "gone-" + System.nanoTime();
         ecgbeats.cluster.Coordinator c = ecgbeats.cluster.Coordinator.start(name, "127.0.0.1", 5870, true, job,

@@ -50,7 +50,8 @@ class TrainCommandTest {
         assertEquals(0, w.code(), w.err());
 
         Path killed = dir.resolve("killed");
-        Process p = new ProcessBuilder(JavaCommand.of("2g", train(killed))).redirectErrorStream(true)
+        Process p = new ProcessBuilder(new ecgbeats.study.JavaCommand(Main.class.getName()).of("2g", train(killed)))
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("killed.log").toFile()).start();
         Path state = killed.resolve("state.json");
         long deadline = System.nanoTime() + 120_000_000_000L;

@@ -1,4 +1,4 @@
-package ecgbeats.cli;
+package ecgbeats.study;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +11,12 @@ import java.io.IOException;
  * dataset (path and checksum), the model and the training budget. Trials add their own
  * hyperparameters and seed.
  */
-record StudyJob(String data, @JsonProperty("data_sha256") String dataSha256, String model, int epochs,
+public record StudyJob(String data, @JsonProperty("data_sha256") String dataSha256, String model, int epochs,
                 double fraction, String objective) {
 
     private static final ObjectMapper JSON = ecgbeats.util.Json.MAPPER;
 
-    String toJson() {
+    public String toJson() {
         try {
             return JSON.writeValueAsString(this);
         } catch (IOException e) {
@@ -24,7 +24,7 @@ record StudyJob(String data, @JsonProperty("data_sha256") String dataSha256, Str
         }
     }
 
-    static StudyJob fromJson(String json) {
+    public static StudyJob fromJson(String json) {
         try {
             return JSON.readValue(json, StudyJob.class);
         } catch (IOException e) {

@@ -1,17 +1,19 @@
-package ecgbeats.cli;
+package ecgbeats.study;
 
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line of another ecgbeats JVM: this process's java and class path, a heap limit, a subcommand. */
-final class JavaCommand {
+/**
+ * The command line of another ecgbeats JVM: this process's java and class path, a heap limit, the
+ * program's main class and its arguments. The main class is the front end's (the command line),
+ * named by whoever starts the study machinery, which does not know it.
+ */
+public record JavaCommand(String mainClass) {
 
-    private JavaCommand() {
-    }
-
-    static List<String> of(String heap, String... args) {
+    /** The command that runs {@code args} in a JVM of at most {@code heap} (e.g. "4g"). */
+    public List<String> of(String heap, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xmx" + heap);
@@ -28,7 +30,7 @@ final class JavaCommand {
             cp.add(Path.of(entry).toAbsolutePath().toString());
         }
         cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add(Main.class.getName());
+        cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -1,4 +1,4 @@
-package ecgbeats.cli;
+package ecgbeats.study;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The worker processes {@code tune --workers N} starts on this machine; each logs to OUT/workers/local-K.log. */
-final class LocalWorkers implements AutoCloseable {
+public final class LocalWorkers implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
 
     private LocalWorkers() {
     }
 
-    static LocalWorkers start(int n, String address, String cluster, int threads, Path logs) throws IOException {
+    /** Starts {@code n} workers of the study {@code cluster} at {@code address}, {@code threads} PyTorch threads each. */
+    public static LocalWorkers start(ProcessCommands commands, int n, String address, String cluster, int threads, Path logs)
+            throws IOException {
         LocalWorkers w = new LocalWorkers();
         if (n > 0) {
             Files.createDirectories(logs);
@@ -23,8 +25,7 @@ final class LocalWorkers implements AutoCloseable {
         try {
             for (int k = 1; k <= n; k++) {
                 String name = "local-" + k;
-                List<String> cmd = JavaCommand.of("512m", "worker", "--join", address, "--study", cluster, "--name",
-                        name, "--worker-threads", Integer.toString(threads));
+                List<String> cmd = commands.worker(address, cluster, name, threads);
                 w.processes.add(new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile())).start());
             }
@@ -36,7 +37,7 @@ final class LocalWorkers implements AutoCloseable {
     }
 
     /** Whether local workers were started and all of them have exited. */
-    boolean allExited() {
+    public boolean allExited() {
         return !processes.isEmpty() && processes.stream().noneMatch(Process::isAlive);
     }
 
