@@ -29,9 +29,6 @@ import java.util.stream.Stream;
  */
 public final class AdaptedRun {
 
-    /** The config.json field that holds the {@link Adaptation}. */
-    public static final String FIELD = "adaptation";
-
     private AdaptedRun() {
     }
 
@@ -59,11 +56,9 @@ public final class AdaptedRun {
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
         try {
-            ObjectNode config = (ObjectNode) base.readConfig().deepCopy();
-            config.set(FIELD, Json.PRETTY.valueToTree(adaptation));
-            config.put("created", java.time.Instant.now().toString());
             RunDirectory run = new RunDirectory(tmp);
-            run.writeConfig(config);
+            run.writeRecord(base.readRecord().adapted(Json.PRETTY.valueToTree(adaptation),
+                    java.time.Instant.now().toString()));
             adapted.save(run.params());
             if (judged != null) {
                 ObjectNode m = Json.PRETTY.valueToTree(metrics(judged));
@@ -88,7 +83,7 @@ public final class AdaptedRun {
 
     /** The adaptation that made {@code run}, or null for a run that was trained, not adapted. */
     public static Adaptation read(RunDirectory run) {
-        JsonNode a = run.readConfig().get(FIELD);
+        JsonNode a = run.readRecord().adaptation();
         if (a == null || a.isNull()) {
             return null;
         }

@@ -1,6 +1,5 @@
 package ecgbeats.adapt;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.beat.AamiClass;
@@ -10,6 +9,7 @@ import ecgbeats.train.FineTuning;
 import ecgbeats.train.Network;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunRecord;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.Seeds;
 
@@ -55,7 +55,7 @@ public final class PatientAdapter {
      */
     public static PatientAdapter of(Path run, AdaptSettings settings) {
         RunDirectory dir = new RunDirectory(run);
-        JsonNode config = dir.readConfig();
+        RunRecord record = dir.readRecord();
         if (!Files.exists(dir.params())) {
             throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, run,
                     "the run has no model parameters: did its training finish?");
@@ -64,33 +64,40 @@ public final class PatientAdapter {
         BeatTable pool = null;
         RecordTemplates templates = null;
         if (settings.replay() > 0) {
-            BeatDataset data = trainingData(run, config);
-            pool = data.train();
+            pool = replayPool(dir, record);
             if (!RecordTemplates.namesRecords(pool)) {
                 // the patient's own beats, labels and all, could be among them
                 throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, run, "cannot adapt: its training "
                         + "beats do not name their records (a Kaggle CSV import), so the patient's own beats could be "
                         + "among those replayed beside the labelled ones");
             }
-            if (dir.readRunConfig().model().template().usesRecord()) {
+            if (record.runConfig().model().template().usesRecord()) {
                 templates = RecordTemplates.median(pool);
             }
         }
-        return new PatientAdapter(dir, settings, pool, templates, classWeights(config));
+        return new PatientAdapter(dir, settings, pool, templates, classWeights(record));
     }
 
-    private static BeatDataset trainingData(Path run, JsonNode config) {
-        Path file = Path.of(config.path("data").path("file").asText(""));
-        String sha = config.path("data").path("sha256").asText("");
+    /**
+     * The training beats to replay: the run's own replay file ({@link RunDirectory#REPLAY}: a
+     * shipped run carries a sample of them), or else the train split of the dataset it was trained
+     * on, which must still be where it was, with the same SHA-256.
+     */
+    private static BeatTable replayPool(RunDirectory dir, RunRecord record) {
+        Path shipped = dir.dir().resolve(RunDirectory.REPLAY);
+        if (Files.exists(shipped)) {
+            return DatasetFile.read(shipped).train();
+        }
+        Path file = Path.of(record.data() == null ? "" : record.data().file());
         if (!Files.isRegularFile(file)) {
-            throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, run, "cannot adapt: its training "
+            throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir.dir(), "cannot adapt: its training "
                     + "data " + file + " is not here, and adapting replays some of its beats so that classes the "
                     + "patient's labels lack are not forgotten");
         }
         try {
-            if (!DatasetFile.sha256(file).equals(sha)) {
-                throw BadInputException.inFile(file, "changed since the run " + run + " was trained on it (its SHA-256 "
-                        + "differs); adapting replays the run's own training beats");
+            if (!DatasetFile.sha256(file).equals(record.data().sha256())) {
+                throw BadInputException.inFile(file, "changed since the run " + dir.dir() + " was trained on it (its "
+                        + "SHA-256 differs); adapting replays the run's own training beats");
             }
         } catch (IOException e) {
             throw BadInputException.inFile(file, "cannot read: " + e.getMessage());
@@ -99,18 +106,15 @@ public final class PatientAdapter {
         if (data.provenance().balancing() != null) {
             throw BadInputException.inFile(file, "its train split is balanced; adapting replays real beats");
         }
-        return data;
+        return data.train();
     }
 
     /** The run's loss weight per class, all 1 for a run trained without class weights. */
-    private static double[] classWeights(JsonNode config) {
+    private static double[] classWeights(RunRecord record) {
         double[] w = new double[AamiClass.COUNT];
         Arrays.fill(w, 1);
-        JsonNode cw = config.path("class_weights");
-        if (cw.isArray() && cw.size() == AamiClass.COUNT) {
-            for (int c = 0; c < w.length; c++) {
-                w[c] = cw.get(c).asDouble(1);
-            }
+        if (record.classWeights() != null && record.classWeights().length == AamiClass.COUNT) {
+            w = record.classWeights().clone();
         }
         return w;
     }

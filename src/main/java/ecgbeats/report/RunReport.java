@@ -1,6 +1,12 @@
 package ecgbeats.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import ecgbeats.data.beat.AamiClass;
+import ecgbeats.train.ClassMetrics;
+import ecgbeats.train.Metrics;
+import ecgbeats.train.RecordMetrics;
+import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunRecord;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.BadInputException;
 
@@ -60,28 +66,35 @@ public final class RunReport {
         return columns;
     }
 
-    static JsonNode json(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "not readable JSON: " + e.getMessage());
-        }
-    }
-
     /** The page for the run in {@code dir}. */
     public static String render(Path dir) {
-        Path configFile = dir.resolve("config.json");
-        Path historyFile = dir.resolve("history.csv");
-        if (!Files.exists(configFile) || !Files.exists(historyFile)) {
+        Path historyFile = dir.resolve(RunDirectory.HISTORY);
+        if (!Files.exists(dir.resolve(RunDirectory.CONFIG)) || !Files.exists(historyFile)) {
             throw new BadInputException(dir + ": not a run folder (no config.json and history.csv)");
         }
-        JsonNode config = json(configFile);
+        RunDirectory run = new RunDirectory(dir);
+        RunRecord config = run.readRecord();
         Map<String, double[]> h = history(historyFile);
-        Html page = new Html("ecgbeats run: " + config.path("model").asText("?") + " (" + dir.getFileName() + ")");
-        Path metricsFile = dir.resolve("metrics.json");
-        JsonNode metrics = Files.exists(metricsFile) ? json(metricsFile) : null;
+        Metrics metrics = run.readMetrics();
+        Html page = new Html("ecgbeats run: " + config.model() + " (" + dir.getFileName() + ")");
         page.paragraph(summary(config, metrics, h));
+        curves(page, h);
+        if (metrics != null) {
+            evaluation(page, metrics);
+        } else {
+            page.paragraph("No metrics.json: this run was not evaluated (a tuning trial is never evaluated on test).");
+        }
+        page.heading("Provenance");
+        try {
+            page.pre(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return page.render();
+    }
 
+    /** The loss, the validation figures and the learning rate per epoch. */
+    private static void curves(Html page, Map<String, double[]> h) {
         page.heading("Learning curves");
         double[] epochs = h.get("epoch");
         Map<String, double[]> loss = new LinkedHashMap<>();
@@ -96,92 +109,66 @@ public final class RunReport {
         var lr = Charts.lines("Learning rate", "epoch", "lr", epochs, Map.of("lr", h.get("lr")));
         lr.getStyler().setYAxisLogarithmic(true).setLegendVisible(false);
         page.image(Charts.png(lr), "learning rate per epoch");
-
-        if (metrics != null) {
-            String split = metrics.path("split").asText("?");
-            page.heading("Evaluation on " + split + " (" + metrics.path("n").asInt() + " beats)");
-            double[][] z = new double[5][5];
-            JsonNode cm = metrics.get("confusion");
-            for (int r = 0; r < 5; r++) {
-                double total = 0;
-                for (int c = 0; c < 5; c++) {
-                    total += cm.get(r).get(c).asDouble();
-                }
-                for (int c = 0; c < 5; c++) {
-                    z[4 - r][c] = total == 0 ? 0 : cm.get(r).get(c).asDouble() / total; // N on top
-                }
-            }
-            page.image(Charts.png(Charts.heatMap("Confusion, share of each true class", CLASSES,
-                    List.of("Q", "F", "V", "S", "N"), z)), "confusion matrix normalised per true class");
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("class", "precision", "recall", "F1", "support"));
-            for (String c : CLASSES) {
-                JsonNode m = metrics.path("per_class").path(c);
-                rows.add(List.of(c, f(m.path("precision").asDouble()), f(m.path("recall").asDouble()),
-                        f(m.path("f1").asDouble()), Integer.toString(m.path("support").asInt())));
-            }
-            rows.add(List.of("macro", f(metrics.path("precision_macro").asDouble()),
-                    f(metrics.path("recall_macro").asDouble()), f(metrics.path("f1_macro").asDouble()),
-                    Integer.toString(metrics.path("n").asInt())));
-            page.table(rows);
-            if (metrics.has("per_record")) {
-                page.heading("By record");
-                page.paragraph("Where the errors fall: on the inter-patient protocol each record is a patient "
-                        + "training never saw. 'found' counts a class's beats classified as that class; 'false' "
-                        + "counts beats of other classes classified as it.");
-                page.table(perRecordRows(metrics.get("per_record")));
-            }
-        } else {
-            page.paragraph("No metrics.json: this run was not evaluated (a tuning trial is never evaluated on test).");
-        }
-
-        page.heading("Provenance");
-        try {
-            page.pre(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return page.render();
     }
 
-    private static String summary(JsonNode config, JsonNode metrics, Map<String, double[]> h) {
+    /** The confusion, per-class figures and each record's share of the evaluated split. */
+    private static void evaluation(Html page, Metrics metrics) {
+        page.heading("Evaluation on " + metrics.split() + " (" + metrics.n() + " beats)");
+        double[][] z = new double[5][5];
+        int[][] cm = metrics.confusion();
+        for (int r = 0; r < 5; r++) {
+            double total = java.util.Arrays.stream(cm[r]).sum();
+            for (int c = 0; c < 5; c++) {
+                z[4 - r][c] = total == 0 ? 0 : cm[r][c] / total; // N on top
+            }
+        }
+        page.image(Charts.png(Charts.heatMap("Confusion, share of each true class", CLASSES,
+                List.of("Q", "F", "V", "S", "N"), z)), "confusion matrix normalised per true class");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("class", "precision", "recall", "F1", "support"));
+        for (String c : CLASSES) {
+            ClassMetrics m = metrics.perClass().get(c);
+            rows.add(List.of(c, f(m.precision()), f(m.recall()), f(m.f1()), Integer.toString(m.support())));
+        }
+        rows.add(List.of("macro", f(metrics.precisionMacro()), f(metrics.recallMacro()), f(metrics.f1Macro()),
+                Integer.toString(metrics.n())));
+        page.table(rows);
+        if (metrics.perRecord() != null) {
+            page.heading("By record");
+            page.paragraph("Where the errors fall: on the inter-patient protocol each record is a patient "
+                    + "training never saw. 'found' counts a class's beats classified as that class; 'false' "
+                    + "counts beats of other classes classified as it.");
+            page.table(perRecordRows(metrics.perRecord()));
+        }
+    }
+
+    private static String summary(RunRecord config, Metrics metrics, Map<String, double[]> h) {
         StringBuilder s = new StringBuilder();
-        s.append(config.path("model").asText()).append(", ").append(String.format(Locale.ROOT, "%,d",
-                config.path("parameters").asLong())).append(" parameters; ").append(h.get("epoch").length)
-                .append(" epochs, best epoch ").append(config.path("best_epoch").asText("?")).append(" (stop: ")
-                .append(config.path("stop").asText("?")).append("); data ")
-                .append(config.path("data").path("file").asText("?")).append(", protocol ")
-                .append(config.path("data").path("protocol").asText("?")).append(", seed ")
-                .append(config.path("seed").asText()).append('.');
+        s.append(config.model()).append(", ").append(String.format(Locale.ROOT, "%,d", config.parameters()))
+                .append(" parameters; ").append(h.get("epoch").length).append(" epochs, best epoch ")
+                .append(config.bestEpoch() == null ? "?" : config.bestEpoch()).append(" (stop: ")
+                .append(config.stop() == null ? "?" : config.stop()).append("); data ")
+                .append(config.data() == null ? "?" : config.data().file()).append(", protocol ")
+                .append(config.data() == null ? "?" : config.data().protocol()).append(", seed ")
+                .append(config.seed()).append('.');
         if (metrics != null) {
-            s.append(String.format(Locale.ROOT, " On %s: accuracy %.4f, macro recall %.4f.",
-                    metrics.path("split").asText(), metrics.path("accuracy").asDouble(),
-                    metrics.path("recall_macro").asDouble()));
+            s.append(String.format(Locale.ROOT, " On %s: accuracy %.4f, macro recall %.4f.", metrics.split(),
+                    metrics.accuracy(), metrics.recallMacro()));
         }
         return s.toString();
     }
 
-    private static List<List<String>> perRecordRows(JsonNode records) {
+    private static List<List<String>> perRecordRows(List<RecordMetrics> records) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("record", "beats", "accuracy", "S found", "V found", "F found", "S false", "V false"));
-        for (JsonNode r : records) {
-            JsonNode cm = r.get("confusion");
-            List<String> row = new ArrayList<>(List.of(r.path("record").asText(), r.path("n").asText(),
-                    f(r.path("accuracy").asDouble())));
-            for (int c = 1; c <= 3; c++) {
-                int support = 0;
-                for (JsonNode v : cm.get(c)) {
-                    support += v.asInt();
-                }
-                row.add(cm.get(c).get(c).asInt() + " / " + support);
+        for (RecordMetrics r : records) {
+            List<String> row = new ArrayList<>(List.of(Integer.toString(r.record()), Integer.toString(r.n()),
+                    f(r.accuracy())));
+            for (AamiClass c : List.of(AamiClass.S, AamiClass.V, AamiClass.F)) {
+                row.add(r.found(c) + " / " + r.support(c));
             }
-            for (int c = 1; c <= 2; c++) {
-                int called = 0;
-                for (int t = 0; t < 5; t++) {
-                    called += t == c ? 0 : cm.get(t).get(c).asInt();
-                }
-                row.add(Integer.toString(called));
-            }
+            row.add(Integer.toString(r.falseAlarms(AamiClass.S)));
+            row.add(Integer.toString(r.falseAlarms(AamiClass.V)));
             rows.add(row);
         }
         return rows;

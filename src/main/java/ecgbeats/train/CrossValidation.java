@@ -272,7 +272,16 @@ public final class CrossValidation {
         if (!wanted.path("folds").equals(had.path("folds"))) {
             changed.add("folds (" + had.path("folds") + " then, " + wanted.path("folds") + " now)");
         }
-        changed.addAll(RunDirectory.runConfigOf(had, file).differences(config));
+        RunRecord recorded;
+        try {
+            recorded = RunDirectory.JSON.treeToValue(had, RunRecord.class);
+        } catch (IOException e) {
+            throw BadInputException.inFile(file, "not a cross-validation's summary: " + e.getMessage());
+        }
+        if (recorded.model() == null || recorded.hyperparameters() == null || recorded.training() == null) {
+            throw BadInputException.inFile(file, "missing model, hyperparameters or training");
+        }
+        changed.addAll(recorded.runConfig().differences(config));
         if (!changed.isEmpty()) {
             throw new BadInputException(out + ": a cross-validation goes on with what it started with; these "
                     + "differ: " + String.join(", ", changed));

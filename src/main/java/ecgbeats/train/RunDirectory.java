@@ -1,24 +1,13 @@
 package ecgbeats.train;
 
-import ai.djl.engine.Engine;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
-import ecgbeats.data.BeatDataset;
-import ecgbeats.util.Version;
 import ecgbeats.data.beat.AamiClass;
-import ecgbeats.model.Architecture;
-import ecgbeats.model.ModelSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A run's folder (docs/reference.md §5): {@code config.json} (model, hyperparameters, seed, data file and
@@ -35,6 +24,11 @@ public final class RunDirectory {
     public static final String PARAMS = "model.params";
     public static final String STATE = "state.json";
     public static final String CHECKPOINT = "checkpoint.ckpt";
+    /**
+     * A sample of the run's training beats (a dataset file whose train split holds them) that a
+     * run shipped without its dataset carries, so that it can still be adapted to a patient.
+     */
+    public static final String REPLAY = "replay.ecgb";
 
     static final ObjectMapper JSON = ecgbeats.util.Json.PRETTY;
 
@@ -50,45 +44,6 @@ public final class RunDirectory {
 
     public Path params() {
         return dir.resolve(PARAMS);
-    }
-
-    /** The full record of how a run was made. */
-    public static ObjectNode config(RunConfig rc, long parameters, Path dataFile, String dataSha256, BeatDataset data,
-                                    int[] trainCounts, double[] classWeights) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("model", rc.model().architecture().id());
-        root.put("input", rc.model().architecture().input().name().toLowerCase(java.util.Locale.ROOT));
-        root.set("hyperparameters", JSON.valueToTree(rc.model().asMap()));
-        root.set("training", JSON.valueToTree(rc.training().asMap()));
-        root.put("seed", rc.training().seed());
-        root.put("parameters", parameters);
-        ObjectNode d = root.putObject("data");
-        d.put("file", dataFile.toAbsolutePath().toString());
-        d.put("sha256", dataSha256);
-        d.put("protocol", data.provenance().protocol().id());
-        d.set("provenance", JSON.valueToTree(data.provenance()));
-        ObjectNode counts = root.putObject("train_beats_per_class");
-        for (AamiClass c : AamiClass.values()) {
-            counts.put(c.name(), trainCounts[c.label()]);
-        }
-        root.set("class_weights", JSON.valueToTree(classWeights));
-        ObjectNode sw = root.putObject("software");
-        sw.put("ecgbeats", Version.get());
-        sw.put("djl", ai.djl.engine.Engine.getDjlVersion());
-        sw.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-        sw.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        sw.put("cpus", Runtime.getRuntime().availableProcessors());
-        // the convolutions' channel padding (docs/avx512-nan.md): the same numbers, another code path
-        sw.put("channel_alignment", ecgbeats.model.ChannelAlignment.forThisProcessor().multiple());
-        sw.put("conv_layout", ecgbeats.model.ConvolutionLayout.chosen().id());
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            // results differ in the last digits with the thread count (summation order), so it is part of the setup
-            sw.put("torch_threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
-        }
-        root.put("created", Instant.now().toString());
-        return root;
     }
 
     public Path checkpoint() {
@@ -129,8 +84,9 @@ public final class RunDirectory {
         }
     }
 
-    public void writeConfig(ObjectNode config) throws IOException {
-        AtomicFile.writeString(dir.resolve(CONFIG), JSON.writeValueAsString(config) + "\n");
+    /** Writes config.json. */
+    public void writeRecord(RunRecord record) throws IOException {
+        AtomicFile.writeString(dir.resolve(CONFIG), JSON.writeValueAsString(record) + "\n");
     }
 
     public void writeHistory(Iterable<EpochResult> history) throws IOException {
@@ -146,6 +102,20 @@ public final class RunDirectory {
 
     public void writeMetrics(Metrics m) throws IOException {
         AtomicFile.writeString(dir.resolve(METRICS), metricsJson(m) + "\n");
+    }
+
+    /** The run's metrics.json, or null when the run was not evaluated. */
+    public Metrics readMetrics() {
+        Path f = dir.resolve(METRICS);
+        if (!Files.exists(f)) {
+            return null;
+        }
+        try {
+            return JSON.readerFor(Metrics.class).without(
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(f.toFile());
+        } catch (IOException e) {
+            throw BadInputException.inFile(f, "not a run's metrics: " + e.getMessage());
+        }
     }
 
     public static String metricsJson(Metrics m) throws IOException {
@@ -164,7 +134,7 @@ public final class RunDirectory {
     }
 
     /** The run's config.json; a folder that is not a run is a {@link BadInputException}. */
-    public JsonNode readConfig() {
+    public RunRecord readRecord() {
         Path f = dir.resolve(CONFIG);
         if (!Files.isDirectory(dir)) {
             throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir, "no such folder");
@@ -172,52 +142,26 @@ public final class RunDirectory {
         if (!Files.exists(f)) {
             throw BadInputException.about(BadInputException.Subject.RUN_FOLDER, dir, "not a run (no " + CONFIG + ")");
         }
+        RunRecord r;
         try {
-            return JSON.readTree(f.toFile());
+            r = JSON.readValue(f.toFile(), RunRecord.class);
         } catch (IOException e) {
-            throw BadInputException.inFile(f, "not valid JSON: " + e.getMessage());
+            throw BadInputException.inFile(f, "not a run's config: " + e.getMessage());
         }
+        if (r.model() == null || r.hyperparameters() == null || r.training() == null) {
+            throw BadInputException.inFile(f, "missing model, hyperparameters or training");
+        }
+        return r;
     }
 
     /** The model and training settings recorded in config.json. */
     public RunConfig readRunConfig() {
-        return runConfigOf(readConfig(), dir.resolve(CONFIG));
-    }
-
-    /**
-     * The model and training settings of a JSON object with {@code model}, {@code hyperparameters}
-     * and {@code training}, as config.json ({@link #config}) writes them; {@code f} names the file.
-     */
-    static RunConfig runConfigOf(JsonNode c, Path f) {
-        if (!c.hasNonNull("model") || !c.has("hyperparameters") || !c.has("training")) {
-            throw BadInputException.inFile(f, "missing model, hyperparameters or training");
-        }
-        Architecture a = Architecture.parse(c.get("model").asText());
-        ModelSpec spec = ModelSpec.fromMap(a, toMap(c.get("hyperparameters")));
-        TrainSettings t = TrainSettings.defaults();
-        for (Map.Entry<String, Object> e : toMap(c.get("training")).entrySet()) {
-            t = t.with(e.getKey(), String.valueOf(e.getValue()));
-        }
-        return new RunConfig(spec, t);
-    }
-
-    private static Map<String, Object> toMap(JsonNode node) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), e.getValue().asText());
-        }
-        return m;
+        return readRecord().runConfig();
     }
 
     /** How the run's training beats were cut (Kachuee's for a run trained on imported CSV); no beat dropped. */
     public ecgbeats.data.beat.ExtractionSettings extraction() {
-        JsonNode e = readConfig().path("data").path("provenance").path("extraction");
-        if (e.isMissingNode() || e.isNull()) {
-            return ecgbeats.data.beat.ExtractionSettings.KACHUEE;
-        }
-        return new ecgbeats.data.beat.ExtractionSettings(e.get("frequency").asInt(), e.get("windowSeconds").asDouble(),
-                e.get("beatLength").asInt(), e.get("rrFactor").asDouble(), false);
+        return readRecord().extraction();
     }
 
     /**
@@ -225,8 +169,9 @@ public final class RunDirectory {
      * when the model's input layout is not one ecgbeats cuts recordings for.
      */
     public ecgbeats.data.beat.ExtractionSettings recordingCut() {
-        ecgbeats.data.beat.ExtractionSettings settings = extraction();
-        String input = readConfig().path("input").asText("");
+        RunRecord r = readRecord();
+        ecgbeats.data.beat.ExtractionSettings settings = r.extraction();
+        String input = r.input() == null ? "" : r.input();
         boolean known = java.util.Arrays.stream(ecgbeats.model.InputLayout.values())
                 .anyMatch(l -> l.name().equalsIgnoreCase(input));
         if (!known || settings.beatLength() > ecgbeats.model.InputLayout.PADDED_LENGTH) {

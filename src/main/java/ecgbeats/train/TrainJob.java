@@ -2,8 +2,6 @@ package ecgbeats.train;
 
 import ecgbeats.util.Decision;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.FolderLock;
 import ecgbeats.data.BeatDataset;
@@ -73,9 +71,8 @@ public final class TrainJob {
             throw new BadInputException(dir + ": the run is " + state.status().name().toLowerCase(java.util.Locale.ROOT)
                     + (state.reason() == null ? "" : " (" + state.reason() + ")") + "; there is nothing to resume");
         }
-        JsonNode c = run.readConfig();
-        return new TrainJob(Path.of(c.path("data").path("file").asText()), run.readRunConfig(), dir,
-                !c.path("skip_test").asBoolean(false), true);
+        RunRecord r = run.readRecord();
+        return new TrainJob(Path.of(r.data().file()), r.runConfig(), dir, !r.testSkipped(), true);
     }
 
     public RunConfig config() {
@@ -122,10 +119,10 @@ public final class TrainJob {
         }
         String sha = DatasetFile.sha256(dataFile);
         RunDirectory dir = new RunDirectory(out);
-        ObjectNode recorded = null;
+        RunRecord recorded = null;
         if (resuming) {
-            recorded = (ObjectNode) dir.readConfig();
-            if (!sha.equals(recorded.path("data").path("sha256").asText())) {
+            recorded = dir.readRecord();
+            if (!sha.equals(recorded.data().sha256())) {
                 throw new BadInputException(dataFile + ": changed since the run in " + out
                         + " started (its SHA-256 differs); a run goes on only with the data it started with");
             }
@@ -137,20 +134,34 @@ public final class TrainJob {
             if (lock == null) {
                 throw new BadInputException(out + ": another ecgbeats process is training this run");
             }
-            return train(data, sha, dir, recorded, listener, log, budget, started, from, sink);
+            return train(new Stretch(data, sha, dir, recorded, listener, log, budget, started, from, sink));
         }
     }
 
-    private Outcome train(BeatDataset data, String sha, RunDirectory dir, ObjectNode recorded, EpochListener listener,
-                          PrintStream log, Duration budget, long started, Checkpoint from,
-                          Training.CheckpointSink sink) throws IOException {
+    /**
+     * What one stretch of training works with.
+     *
+     * @param recorded the run's config.json when it goes on, null when it starts
+     * @param budget   a time budget, or null
+     * @param started  when the job started (System.nanoTime)
+     * @param from     a checkpoint to go on from, or null
+     * @param sink     also hears each epoch's checkpoint, or null
+     */
+    private record Stretch(BeatDataset data, String sha, RunDirectory dir, RunRecord recorded, EpochListener listener,
+                           PrintStream log, Duration budget, long started, Checkpoint from,
+                           Training.CheckpointSink sink) {
+    }
+
+    private Outcome train(Stretch s) throws IOException {
+        BeatDataset data = s.data();
+        RunDirectory dir = s.dir();
         // the protocol's objective when none is set: what was used is what config.json records
         RunConfig config = this.config.with(java.util.Map.of("objective",
                 this.config.training().objective().resolve(data.provenance().protocol()).id()));
         BeatTable train = Training.prepare(data.train(), config.training());
-        Checkpoint resume = from != null ? from : resuming ? dir.readCheckpoint() : null;
+        Checkpoint resume = s.from() != null ? s.from() : resuming ? dir.readCheckpoint() : null;
         try (Network net = Network.create(config.model(), config.training().seed())) {
-            log.printf("%s: %,d parameters; %,d train beats (%s), %,d valid beats; seed %d%n",
+            s.log().printf("%s: %,d parameters; %,d train beats (%s), %,d valid beats; seed %d%n",
                     config.model().architecture().id(), net.parameterCount(), train.size(),
                     config.training().balance().id() + (config.training().classWeights() ? ", class weights" : ""),
                     data.valid().size(), config.training().seed());
@@ -159,33 +170,29 @@ public final class TrainJob {
                 scaling = RhythmScaling.of(data.train(), net.rrWidth());
                 net.setRhythmScaling(scaling); // a resumed run's checkpoint holds the same values
             }
-            ObjectNode cfg = recorded;
-            if (cfg == null) {
-                cfg = RunDirectory.config(config, net.parameterCount(), dataFile, sha, data, train.classCounts(),
-                        Training.classWeights(train, config.training()));
-                if (scaling != null) {
-                    cfg.set("rr_scaling", RunDirectory.JSON.valueToTree(scaling));
-                }
-                cfg.put("skip_test", !evaluateTest);
-                dir.writeConfig(cfg);
+            RunRecord record = s.recorded() != null ? s.recorded() : RunRecord.start(config, net.parameterCount(),
+                    dataFile, s.sha(), data, train.classCounts(), Training.classWeights(train, config.training()),
+                    scaling, !evaluateTest);
+            if (s.recorded() == null) {
+                dir.writeRecord(record);
             }
             if (resume != null) {
-                log.printf("going on from the checkpoint after epoch %d%n", resume.epoch());
-                cfg.withArray("resumed_after_epochs").add(resume.epoch());
+                s.log().printf("going on from the checkpoint after epoch %d%n", resume.epoch());
+                record = record.resumedAfter(resume.epoch());
             }
             dir.writeState(new RunState(RunState.Status.RUNNING, resume == null ? 0 : resume.epoch(), null));
             Training.CheckpointSink save = c -> {
                 dir.writeCheckpoint(c);
                 dir.writeHistory(c.history());
                 dir.writeState(new RunState(RunState.Status.RUNNING, c.epoch(), null));
-                if (sink != null) {
-                    sink.save(c);
+                if (s.sink() != null) {
+                    s.sink().save(c);
                 }
             };
             TrainingResult result;
             try {
-                result = new Training(config.training(), withBudget(listener, budget, started)).run(net, train,
-                        net.templatesOf(data.train()), data.valid(), resume, save);
+                result = new Training(config.training(), withBudget(s.listener(), s.budget(), s.started())).run(net,
+                        train, net.templatesOf(data.train()), data.valid(), resume, save);
             } catch (NonFiniteException e) {
                 dir.writeState(new RunState(RunState.Status.FAILED, Math.max(0, e.epoch() - 1), e.getMessage()));
                 throw e;
@@ -194,11 +201,8 @@ public final class TrainJob {
                 dir.writeState(new RunState(RunState.Status.PAUSED, result.history().size(), null));
                 return new Outcome(dir, result, null, net.parameterCount());
             }
-            cfg.put("best_epoch", result.bestEpoch());
-            cfg.put("stop", result.stop().name().toLowerCase(java.util.Locale.ROOT));
             double seconds = result.history().stream().mapToDouble(EpochResult::seconds).sum();
-            cfg.put("train_seconds", Math.round(seconds * 10) / 10.0);
-            dir.writeConfig(cfg);
+            dir.writeRecord(record.completed(result.bestEpoch(), result.stop(), seconds));
             dir.writeHistory(result.history());
             net.save(dir.params());
             Metrics test = null;

@@ -21,13 +21,17 @@ class ReportsTest {
 
     static Path run(Path dir) throws IOException {
         Path run = Files.createDirectories(dir.resolve("run"));
-        Files.writeString(run.resolve("config.json"), "{\"model\": \"cnn2d\", \"parameters\": 1234, \"seed\": 7, "
+        Files.writeString(run.resolve("config.json"), "{\"model\": \"cnn2d\", \"hyperparameters\": {\"hidden\": 8}, \"training\": {\"epochs\": 3}, "
+                + "\"parameters\": 1234, \"seed\": 7, "
                 + "\"best_epoch\": 2, \"stop\": \"epoch_limit\", \"data\": {\"file\": \"d.ecgb\", \"protocol\": \"intra\"}}");
         Files.writeString(run.resolve("history.csv"), "epoch,train_loss,valid_loss,valid_accuracy,valid_recall_macro,lr,"
                 + "seconds\n1,0.9,0.8,0.7,0.6,0.001,1.0\n2,0.5,0.6,0.8,0.7,0.001,1.0\n3,0.4,0.65,0.82,0.69,0.0002,1.0\n");
         Files.writeString(run.resolve("metrics.json"), "{\"split\": \"test\", \"n\": 10, \"accuracy\": 0.8, "
                 + "\"recall_macro\": 0.7, \"precision_macro\": 0.6, \"f1_macro\": 0.65, \"per_class\": {\"N\": "
-                + "{\"precision\": 0.9, \"recall\": 0.8, \"f1\": 0.85, \"support\": 6}}, \"confusion\": "
+                + "{\"precision\": 0.9, \"recall\": 0.8, \"f1\": 0.85, \"support\": 6}, \"S\": {\"precision\": 0.5, "
+                + "\"recall\": 1, \"f1\": 0.67, \"support\": 2}, \"V\": {\"precision\": 1, \"recall\": 1, \"f1\": 1, "
+                + "\"support\": 1}, \"F\": {\"precision\": 0, \"recall\": 0, \"f1\": 0, \"support\": 0}, \"Q\": "
+                + "{\"precision\": 0, \"recall\": 0, \"f1\": 0, \"support\": 1}}, \"confusion\": "
                 + "[[5,1,0,0,0],[0,2,0,0,0],[0,0,1,0,0],[0,0,0,0,0],[0,1,0,0,0]]}");
         return run;
     }
