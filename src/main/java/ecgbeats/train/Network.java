@@ -293,6 +293,30 @@ public final class Network implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds {@code bias} (one value per class) to the output layer's bias: the model's logits move
+     * by it for every beat ({@link LogitAdjustment}).
+     */
+    void addToOutputBias(double[] bias) {
+        Parameter last = null;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                last = p.getKey().endsWith("_bias") ? p.getValue() : null;
+            }
+        }
+        if (last == null || last.getArray().getShape().size() != AamiClass.COUNT) {
+            throw new IllegalStateException("the model does not end in a layer with a bias per class");
+        }
+        float[] b = new float[bias.length];
+        for (int c = 0; c < b.length; c++) {
+            b[c] = (float) bias[c];
+        }
+        NDArray a = last.getArray();
+        try (NDArray add = a.getManager().create(b)) {
+            a.addi(add);
+        }
+    }
+
     /** Whether the model's trunk (what reads the beat's shape) is a block apart from its head: models with features. */
     public boolean hasSeparateTrunk() {
         for (Pair<String, Parameter> p : block.getParameters()) {

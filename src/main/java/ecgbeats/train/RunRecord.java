@@ -46,12 +46,13 @@ import java.util.Map;
  * @param trainSeconds        the epochs' time, once it is complete
  * @param resumedAfterEpochs  the epochs after which a stretch ended and another went on
  * @param adaptation          for a run adapted to one recording, what made it (the adapt package's to read)
+ * @param logitAdjustment     the logit adjustment chosen on validation after training, if asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"model", "input", "hyperparameters", "training", "seed", "parameters", "data",
     "train_beats_per_class", "class_weights", "software", "created", "rr_scaling", "skip_test", "best_epoch", "stop",
-    "train_seconds", "resumed_after_epochs", "adaptation"})
+    "train_seconds", "resumed_after_epochs", "logit_adjustment", "adaptation"})
 public record RunRecord(String model, String input, Map<String, Object> hyperparameters, Map<String, Object> training,
                         long seed, long parameters, Data data,
                         @JsonProperty("train_beats_per_class") Map<String, Integer> trainBeatsPerClass,
@@ -61,7 +62,7 @@ public record RunRecord(String model, String input, Map<String, Object> hyperpar
                         @JsonProperty("best_epoch") Integer bestEpoch, String stop,
                         @JsonProperty("train_seconds") Double trainSeconds,
                         @JsonProperty("resumed_after_epochs") List<Integer> resumedAfterEpochs,
-                        JsonNode adaptation) {
+                        JsonNode adaptation, @JsonProperty("logit_adjustment") LogitAdjustment logitAdjustment) {
 
     /**
      * The dataset a run was trained on.
@@ -116,7 +117,7 @@ public record RunRecord(String model, String input, Map<String, Object> hyperpar
                 rc.training().asMap(), rc.training().seed(), parameters,
                 new Data(dataFile.toAbsolutePath().toString(), dataSha256, data.provenance().protocol().id(),
                         data.provenance()), counts, classWeights, Software.current(), Instant.now().toString(), scaling,
-                skipTest, null, null, null, null, null);
+                skipTest, null, null, null, null, null, null);
     }
 
     /** The model and training settings. */
@@ -151,21 +152,23 @@ public record RunRecord(String model, String input, Map<String, Object> hyperpar
         List<Integer> r = resumedAfterEpochs == null ? new ArrayList<>() : new ArrayList<>(resumedAfterEpochs);
         r.add(epoch);
         return new RunRecord(model, input, hyperparameters, training, seed, parameters, data, trainBeatsPerClass,
-                classWeights, software, created, rrScaling, skipTest, bestEpoch, stop, trainSeconds, r, adaptation);
+                classWeights, software, created, rrScaling, skipTest, bestEpoch, stop, trainSeconds, r, adaptation,
+                logitAdjustment);
     }
 
     /** This record of a complete run. */
-    RunRecord completed(int best, TrainingResult.StopReason reason, double seconds) {
+    RunRecord completed(int best, TrainingResult.StopReason reason, double seconds, LogitAdjustment adjustment) {
         return new RunRecord(model, input, hyperparameters, training, seed, parameters, data, trainBeatsPerClass,
                 classWeights, software, created, rrScaling, skipTest, best,
                 reason.name().toLowerCase(java.util.Locale.ROOT), Math.round(seconds * 10) / 10.0, resumedAfterEpochs,
-                adaptation);
+                adaptation, adjustment);
     }
 
     /** This record of a run adapted to a recording: {@code adaptation} says how, {@code now} when. */
     public RunRecord adapted(JsonNode how, String now) {
         return new RunRecord(model, input, hyperparameters, training, seed, parameters, data, trainBeatsPerClass,
-                classWeights, software, now, rrScaling, skipTest, bestEpoch, stop, trainSeconds, resumedAfterEpochs, how);
+                classWeights, software, now, rrScaling, skipTest, bestEpoch, stop, trainSeconds, resumedAfterEpochs, how,
+                logitAdjustment);
     }
 
     private static Map<String, Object> texts(Map<String, Object> m) {

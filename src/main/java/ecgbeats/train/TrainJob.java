@@ -202,7 +202,16 @@ public final class TrainJob {
                 return new Outcome(dir, result, null, net.parameterCount());
             }
             double seconds = result.history().stream().mapToDouble(EpochResult::seconds).sum();
-            dir.writeRecord(record.completed(result.bestEpoch(), result.stop(), seconds));
+            LogitAdjustment adjustment = null;
+            if (config.training().logitAdjust() > 0) {
+                adjustment = LogitAdjustment.choose(net.logProbabilities(data.valid(), net.inferenceBatch()),
+                        data.valid(), train.classCounts(), config.training().logitAdjust());
+                net.addToOutputBias(adjustment.bias());
+                s.log().printf(java.util.Locale.ROOT, "logit adjustment: tau %.2f (validation accuracy %.4f -> %.4f, "
+                        + "macro recall %.4f -> %.4f)%n", adjustment.tau(), adjustment.validBefore()[0],
+                        adjustment.validAfter()[0], adjustment.validBefore()[1], adjustment.validAfter()[1]);
+            }
+            dir.writeRecord(record.completed(result.bestEpoch(), result.stop(), seconds, adjustment));
             dir.writeHistory(result.history());
             net.save(dir.params());
             Metrics test = null;

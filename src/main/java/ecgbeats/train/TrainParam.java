@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Training settings by name, as {@code --set NAME=VALUE}, config files and config.json name them. */
 public enum TrainParam {
     BATCH, EPOCHS, OPTIMIZER, LR, WEIGHT_DECAY, FACTOR, LR_PATIENCE, MIN_LR, PATIENCE, BALANCE, CLASS_WEIGHTS,
-    OBJECTIVE, FRACTION, SEED, SCHEDULER, WARMUP, LABEL_SMOOTHING;
+    OBJECTIVE, FRACTION, SEED, SCHEDULER, WARMUP, LABEL_SMOOTHING, LOGIT_ADJUST;
 
     /** The setting's name: batch, weight_decay, ... */
     public String id() {

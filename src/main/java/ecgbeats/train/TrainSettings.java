@@ -29,11 +29,14 @@ import java.util.Map;
  * @param scheduler      how the learning rate moves ({@link LrSchedule})
  * @param warmup         onecycle and cosine: the share of the steps over which the rate rises
  * @param labelSmoothing cross-entropy's label smoothing, as PyTorch's {@code label_smoothing}
+ * @param logitAdjust    0: none; else the validation accuracy the run may give up for macro recall
+ *                       when its logits are adjusted toward the rare classes after training
+ *                       ({@link LogitAdjustment})
  */
 public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, double lr, double weightDecay,
                             double factor, int lrPatience, double minLr, int patience, BalanceMethod balance,
                             boolean classWeights, Objective objective, double fraction, long seed,
-                            LrSchedule scheduler, double warmup, double labelSmoothing) {
+                            LrSchedule scheduler, double warmup, double labelSmoothing, double logitAdjust) {
 
     public TrainSettings {
         check(batch >= 1 && batch <= 65536, TrainParam.BATCH, batch, "must be 1 to 65536");
@@ -48,6 +51,7 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
         check(warmup > 0 && warmup < 1, TrainParam.WARMUP, warmup, "must be in (0, 1)");
         check(labelSmoothing >= 0 && labelSmoothing < 1, TrainParam.LABEL_SMOOTHING, labelSmoothing,
                 "must be in [0, 1)");
+        check(logitAdjust >= 0 && logitAdjust < 1, TrainParam.LOGIT_ADJUST, logitAdjust, "must be in [0, 1)");
     }
 
     private static void check(boolean ok, TrainParam name, Object value, String rule) {
@@ -58,7 +62,7 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
 
     public static TrainSettings defaults() {
         return new TrainSettings(32, 30, OptimizerKind.ADAM, 1e-3, 1e-5, 0.2, 3, 1e-6, 8, BalanceMethod.NONE,
-                false, Objective.DEFAULT, 1.0, 42, LrSchedule.PLATEAU, 0.3, 0);
+                false, Objective.DEFAULT, 1.0, 42, LrSchedule.PLATEAU, 0.3, 0, 0);
     }
 
     /** Whether {@code key} names a training setting. */
@@ -99,7 +103,8 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
                 parseBoolean(TrainParam.CLASS_WEIGHTS, v.get(TrainParam.CLASS_WEIGHTS)),
                 Objective.parse(v.get(TrainParam.OBJECTIVE)), Double.parseDouble(v.get(TrainParam.FRACTION)),
                 Long.parseLong(v.get(TrainParam.SEED)), LrSchedule.parse(v.get(TrainParam.SCHEDULER)),
-                Double.parseDouble(v.get(TrainParam.WARMUP)), Double.parseDouble(v.get(TrainParam.LABEL_SMOOTHING)));
+                Double.parseDouble(v.get(TrainParam.WARMUP)), Double.parseDouble(v.get(TrainParam.LABEL_SMOOTHING)),
+                Double.parseDouble(v.get(TrainParam.LOGIT_ADJUST)));
     }
 
     private static boolean parseBoolean(TrainParam key, String v) {
@@ -132,6 +137,7 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
         m.put(TrainParam.SCHEDULER.id(), scheduler.id());
         m.put(TrainParam.WARMUP.id(), warmup);
         m.put(TrainParam.LABEL_SMOOTHING.id(), labelSmoothing);
+        m.put(TrainParam.LOGIT_ADJUST.id(), logitAdjust);
         return m;
     }
 }
