@@ -48,8 +48,9 @@ public final class AdaptJob {
      */
     public static Outcome run(Path run, Path record, LabelSource labels, AdaptMethod method, AdaptSettings settings,
                               boolean detect, long seed, Path out) throws IOException {
-        if ((labels == null) != method.transductive()) {
-            throw new IllegalArgumentException(method.id() + (labels == null ? " needs labels" : " uses no labels"));
+        if ((labels == null) != method.transductive() || method == AdaptMethod.CLUSTERS) {
+            throw new IllegalArgumentException(method.id() + (labels == null ? " needs labels or adapts no weights"
+                    : " uses no labels"));
         }
         AdaptedRun.checkNew(out);
         RunDirectory base = new RunDirectory(run);
@@ -63,8 +64,9 @@ public final class AdaptJob {
             given = PatientLabels.of(recording, labels);
             adapted = adapter.adapt(recording, given, seed);
         } else {
+            PatientAdapter adapter = method == AdaptMethod.SELF_TRAINING ? PatientAdapter.of(run, settings) : null;
             recording = base.cut(record, detect);
-            adapted = UnsupervisedAdaptation.batchNorm(base, recording);
+            adapted = UnsupervisedAdaptation.adapt(base, recording, method, adapter, seed);
         }
         try (Network unadapted = base.loadNetwork()) {
             long from = given == null ? 0 : given.until();
@@ -75,7 +77,7 @@ public final class AdaptJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
-                    labels == null ? Map.of() : settings.asMap(), seed, recording.detected(),
+                    method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
                     Math.round(seconds * 10) / 10.0);
             AdaptedRun.write(out, base, adapted, a, after, from);
             return new Outcome(a, given, before, after, from, recording.beats().size(), recording.record().frequency());

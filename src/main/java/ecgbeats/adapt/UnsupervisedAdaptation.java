@@ -19,7 +19,7 @@ public final class UnsupervisedAdaptation {
     /** Shape groups per recording for {@link AdaptMethod#CLUSTERS}. */
     public static final int CLUSTERS = 12;
     /** The unsupervised method {@code --adapt unsupervised} means: the best measured over DS1's records. */
-    public static final AdaptMethod DEFAULT = AdaptMethod.BATCH_NORM;
+    public static final AdaptMethod DEFAULT = AdaptMethod.SELF_TRAINING;
 
     private UnsupervisedAdaptation() {
     }
@@ -37,45 +37,52 @@ public final class UnsupervisedAdaptation {
     }
 
     /**
+     * The run's network adapted to the recording by {@code method} ({@link AdaptMethod#BATCH_NORM} or
+     * {@link AdaptMethod#SELF_TRAINING}, which fine-tunes through {@code adapter}); the caller closes it.
+     */
+    public static Network adapt(RunDirectory base, Recording recording, AdaptMethod method, PatientAdapter adapter,
+                                long seed) {
+        return switch (method) {
+            case BATCH_NORM -> batchNorm(base, recording);
+            case SELF_TRAINING -> selfTrained(base, recording, adapter, seed);
+            default -> throw new IllegalArgumentException(method.id() + " adapts no weights");
+        };
+    }
+
+    /** The run fine-tuned on the recording's beats it classifies with at least {@link #CONFIDENCE}, as so labelled. */
+    private static Network selfTrained(RunDirectory base, Recording recording, PatientAdapter adapter, long seed) {
+        ClassifiedRecording first;
+        try (Network net = base.loadNetwork()) {
+            first = ClassifiedRecording.of(List.of(net), recording);
+        }
+        int[] rows = java.util.stream.IntStream.range(0, recording.beats().size())
+                .filter(i -> first.probability(i, first.classes()[i]) >= CONFIDENCE).toArray();
+        if (rows.length == 0) {
+            return base.loadNetwork();
+        }
+        byte[] labels = new byte[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            labels[k] = (byte) first.classes()[rows[k]];
+        }
+        return adapter.adapt(recording, rows, labels, seed);
+    }
+
+    /**
      * The recording classified after adapting the run by {@code method} (not {@link AdaptMethod#FINE_TUNE});
      * self-training fine-tunes through {@code adapter}, which the other methods do not need (null).
      */
     public static ClassifiedRecording classify(RunDirectory base, Recording recording, AdaptMethod method,
                                                PatientAdapter adapter, long seed) {
-        switch (method) {
-            case BATCH_NORM -> {
-                try (Network net = batchNorm(base, recording)) {
-                    return ClassifiedRecording.of(List.of(net), recording);
-                }
+        if (method == AdaptMethod.CLUSTERS) {
+            float[] logp;
+            try (Network net = base.loadNetwork()) {
+                logp = net.logProbabilities(recording.beats(), net.inferenceBatch());
             }
-            case SELF_TRAINING -> {
-                ClassifiedRecording first;
-                try (Network net = base.loadNetwork()) {
-                    first = ClassifiedRecording.of(List.of(net), recording);
-                }
-                int n = recording.beats().size();
-                int[] rows = java.util.stream.IntStream.range(0, n)
-                        .filter(i -> first.probability(i, first.classes()[i]) >= CONFIDENCE).toArray();
-                byte[] labels = new byte[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    labels[k] = (byte) first.classes()[rows[k]];
-                }
-                if (rows.length == 0) {
-                    return first;
-                }
-                try (Network net = adapter.adapt(recording, rows, labels, seed)) {
-                    return ClassifiedRecording.of(List.of(net), recording);
-                }
-            }
-            case CLUSTERS -> {
-                float[] logp;
-                try (Network net = base.loadNetwork()) {
-                    logp = net.logProbabilities(recording.beats(), net.inferenceBatch());
-                }
-                float[] grouped = new ClusterConsensus(CLUSTERS, 30).apply(recording.beats(), logp, seed);
-                return new ClassifiedRecording(recording, Training.argmax(grouped), grouped);
-            }
-            default -> throw new IllegalArgumentException(method.id() + " needs labels");
+            float[] grouped = new ClusterConsensus(CLUSTERS, 30).apply(recording.beats(), logp, seed);
+            return new ClassifiedRecording(recording, Training.argmax(grouped), grouped);
+        }
+        try (Network net = adapt(base, recording, method, adapter, seed)) {
+            return ClassifiedRecording.of(List.of(net), recording);
         }
     }
 }

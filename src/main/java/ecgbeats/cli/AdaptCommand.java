@@ -22,8 +22,8 @@ import java.util.concurrent.Callable;
 /** {@code adapt}: a trained run made one patient's, from labels a person gave or from the recording alone. */
 @Command(name = "adapt", mixinStandardHelpOptions = true,
         description = "Adapt a trained run to one recording: fine-tuned on the beats a person labelled (the first "
-                + "minutes of the record's .atr, or an annotation file of any beats), or, without labels, with its "
-                + "BatchNorm statistics taken from the recording's own beats (transductive). Writes a run folder "
+                + "minutes of the record's .atr, or an annotation file of any beats), or, without labels, on the "
+                + "recording's own beats (transductive). Writes a run folder "
                 + "that predict, evaluate and report use like any run.")
 final class AdaptCommand implements Callable<Integer> {
 
@@ -50,9 +50,11 @@ final class AdaptCommand implements Callable<Integer> {
                 + "(MIT format) holding just the beats someone labelled.")
         Path file;
 
-        @Option(names = "--unsupervised", required = true, description = "No labels: BatchNorm statistics from the "
-                + "recording's own beats (AdaBN). Transductive, and said so in the run folder.")
-        boolean unsupervised;
+        @Option(names = "--unsupervised", required = true, arity = "0..1", fallbackValue = "self-training",
+                paramLabel = "METHOD", description = "No labels, the recording's own beats: self-training (the "
+                + "default: fine-tuned on the beats the run classifies confidently) or batch-norm (AdaBN). "
+                + "Transductive, and said so in the run folder.")
+        String unsupervised;
     }
 
     @Option(names = "--detect", description = "Classify the beats our QRS detector finds, even when PATH.atr exists.")
@@ -79,10 +81,16 @@ final class AdaptCommand implements Callable<Integer> {
         if (labels.file != null && !Files.isRegularFile(labels.file)) {
             throw new BadInputException("--labels " + labels.file + ": no such file");
         }
-        if (labels.unsupervised && !settings.isEmpty()) {
-            throw new BadInputException("--set: --unsupervised has no settings");
+        AdaptMethod method = labels.unsupervised == null ? AdaptMethod.FINE_TUNE : AdaptMethod.of(labels.unsupervised);
+        if (labels.unsupervised != null
+                && (method == null || method == AdaptMethod.FINE_TUNE || method == AdaptMethod.CLUSTERS)) {
+            throw new BadInputException("--unsupervised " + labels.unsupervised + ": expected self-training or "
+                    + "batch-norm (clusters adapt no weights: evaluate --adapt clusters measures them)");
         }
-        AdaptSettings s = AdaptSettings.defaults();
+        if (method == AdaptMethod.BATCH_NORM && !settings.isEmpty()) {
+            throw new BadInputException("--set: batch-norm has no settings");
+        }
+        AdaptSettings s = AdaptSettings.defaults(method);
         for (String kv : settings) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
@@ -92,7 +100,6 @@ final class AdaptCommand implements Callable<Integer> {
         }
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
-        AdaptMethod method = source == null ? AdaptMethod.BATCH_NORM : AdaptMethod.FINE_TUNE;
         AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, out);
         if (o.labels() != null) {
             System.out.printf(Locale.ROOT, "%s: %d beats (%s); %d labelled (%s) before %.1f s%s%n", record, o.beats(),

@@ -172,7 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
         }
         List<Path> bases = checkedRecords();
-        ecgbeats.adapt.AdaptSettings settings = ecgbeats.adapt.AdaptSettings.defaults();
+        ecgbeats.adapt.AdaptSettings settings = ecgbeats.adapt.AdaptSettings.defaults(method);
         for (String kv : adaptSettings) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {

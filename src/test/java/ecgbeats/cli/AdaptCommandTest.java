@@ -162,6 +162,15 @@ class AdaptCommandTest {
         assertTrue(u.out().contains("transductive"), u.out());
         var a = ecgbeats.util.Json.MAPPER.readTree(none.resolve("config.json").toFile()).get("adaptation");
         assertTrue(a.get("transductive").asBoolean());
+        assertEquals("self-training", a.get("method").asText());
+        Path bn = dir.resolve("batch-norm");
+        Cli.Run b = Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--unsupervised", "batch-norm", "--out", bn.toString());
+        assertEquals(0, b.code(), b.err());
+        assertEquals("batch-norm", ecgbeats.util.Json.MAPPER.readTree(bn.resolve("config.json").toFile())
+                .get("adaptation").get("method").asText());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(bn.resolve("model.params")),
+                Files.readAllBytes(run.resolve("model.params"))), "the statistics moved");
         assertTrue(ecgbeats.util.Json.MAPPER.readTree(none.resolve("metrics.json").toFile()).get("transductive")
                 .asBoolean());
     }
