@@ -26,13 +26,16 @@ import java.util.Map;
  * @param part        which weights change: all, trunk (what reads the beat's shape) or head
  * @param premature   premature copies of the patient's labelled N beats, labelled S, as a share of them
  *                    ({@link PrematureCopies}): this patient's shape, come early, is an S beat
+ * @param prematureRegular copies are made only when at least this share of the labelled N beats
+ *                    are in a regular rhythm (0: whatever the rhythm); in atrial fibrillation an early
+ *                    beat of the patient's shape is N
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part, double premature) {
+                            FineTuning.Part part, double premature, double prematureRegular) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR;
 
         public String id() {
             return EnumIds.id(this);
@@ -50,7 +53,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
-                || !(localShare > 0 && localShare < 1) || part == null || !(premature >= 0 && premature <= 1)) {
+                || !(localShare > 0 && localShare < 1) || part == null || !(premature >= 0 && premature <= 1)
+                || !(prematureRegular >= 0 && prematureRegular <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
@@ -61,11 +65,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0) : defaults();
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0) : defaults();
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3);
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -92,7 +96,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.BATCH)), Double.parseDouble(v.get(Param.WEIGHT_DECAY)),
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
-                Double.parseDouble(v.get(Param.PREMATURE)));
+                Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -106,6 +110,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.LOCAL_SHARE.id(), localShare);
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         m.put(Param.PREMATURE.id(), premature);
+        m.put(Param.PREMATURE_REGULAR.id(), prematureRegular);
         return m;
     }
 

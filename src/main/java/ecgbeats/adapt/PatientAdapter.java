@@ -165,7 +165,8 @@ public final class PatientAdapter {
     TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed) {
         BeatTable beats = recording.beats();
         BeatTable local = labelled(beats, rows, labels);
-        BeatTable copies = PrematureCopies.of(local, settings.premature(), Seeds.derive(seed, "adapt"));
+        BeatTable copies = PrematureCopies.of(local, settings.premature(), settings.prematureRegular(),
+                Seeds.derive(seed, "adapt"));
         if (copies.size() > 0) {
             local = local.concat(copies);
         }

@@ -37,9 +37,9 @@ final class PrematureCopies {
     /**
      * Up to {@code share} × (N beats of {@code labelled}) premature copies of its N beats in a
      * regular rhythm, labelled S, drawn with {@code seed}; an empty table when the beats carry
-     * fewer than all RR features or none is regular.
+     * fewer than all RR features, or fewer than {@code regularShare} of the N beats are regular.
      */
-    static BeatTable of(BeatTable labelled, double share, long seed) {
+    static BeatTable of(BeatTable labelled, double share, double regularShare, long seed) {
         BeatTable.Builder b = new BeatTable.Builder(labelled.beatLength(), labelled.rrWidth());
         if (labelled.rrWidth() < RrFeatures.COUNT || share <= 0) {
             return b.build();
@@ -48,6 +48,9 @@ final class PrematureCopies {
         float[] rr = labelled.rr();
         int[] regular = java.util.stream.IntStream.range(0, labelled.size())
                 .filter(i -> labelled.label(i) == AamiClass.N.label() && rr[i * w + IRREGULARITY] < REGULAR).toArray();
+        if (regular.length < regularShare * countN(labelled)) {
+            return b.build();
+        }
         int n = (int) Math.min(regular.length, Math.round(share * countN(labelled)));
         SplittableRandom random = Seeds.random(seed, "premature-copies");
         int[] order = Seeds.permutation(regular.length, random);

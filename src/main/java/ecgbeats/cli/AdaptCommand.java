@@ -30,7 +30,7 @@ final class AdaptCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "The run to adapt (train --out).")
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "The run to adapt (train --out).")
     Path run;
 
     @Option(names = "--record", required = true, paramLabel = "PATH",

@@ -79,6 +79,7 @@ public final class CommandLines {
             case FOLDS -> "--folds";
             case RECORDS_APART -> "--apart";
             case FOLD -> "--fold";
+            case RECIPE -> "--recipe";
         };
     }
 

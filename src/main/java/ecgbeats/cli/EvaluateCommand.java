@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out); "
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out); "
             + "repeat it to evaluate the runs as one ensemble.")
     List<Path> runs;
 

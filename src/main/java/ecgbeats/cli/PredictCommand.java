@@ -35,7 +35,7 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A run folder (train --out); "
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out); "
             + "repeat it to classify with several runs as one ensemble (each beat's class probabilities the mean "
             + "of theirs).")
     List<Path> runs;

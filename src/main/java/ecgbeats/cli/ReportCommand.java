@@ -20,7 +20,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "A run or study folder.")
+    @Parameters(index = "0", paramLabel = "DIR", converter = RunFolder.class,
+            description = "A run or study folder (or pretrained:NAME).")
     Path dir;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.html", description = "The report file.")

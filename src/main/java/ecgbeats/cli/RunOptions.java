@@ -23,9 +23,15 @@ final class RunOptions {
                     + "RUN/config.json: the run's).")
     String model;
 
+    @Option(names = "--recipe", paramLabel = "NAME", description = "A named recipe: fast (a strong intra model in "
+            + "minutes), inter (the patient-independent model to adapt), study (the study's cnn2d); its model and "
+            + "settings, which the options below can change.")
+    String recipe;
+
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A hyperparameter or training setting, e.g. "
-            + "--set hidden=128 --set lr=5e-4 (all of them and their defaults below). Precedence: --config, then "
-            + "--set, then --balance, --class-weights, --epochs, --fraction and --seed; a later one wins.")
+            + "--set hidden=128 --set lr=5e-4 (all of them and their defaults below). Precedence: --recipe, "
+            + "--config, then --set, then --balance, --class-weights, --epochs, --fraction and --seed; a later one "
+            + "wins.")
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = "FILE",
@@ -50,7 +56,11 @@ final class RunOptions {
 
     /** The model named by --model, else by the run's config.json given as --config; null when neither names one. */
     String modelName() {
-        return model != null ? model : config != null ? modelNamedIn(config) : null;
+        if (model != null) {
+            return model;
+        }
+        String named = config != null ? modelNamedIn(config) : null;
+        return named != null ? named : recipe != null ? ecgbeats.train.Recipe.parse(recipe).model().id() : null;
     }
 
     /** The configuration these options describe, from the model's defaults; {@link #modelName()} must not be null. */
@@ -61,6 +71,9 @@ final class RunOptions {
     /** The values of --config, --set and the single-setting options, in that order of precedence (later wins). */
     Map<String, String> settings() {
         Map<String, String> values = new LinkedHashMap<>();
+        if (recipe != null) {
+            values.putAll(ecgbeats.train.Recipe.parse(recipe).settings());
+        }
         if (config != null) {
             values.putAll(readConfig(config));
         }

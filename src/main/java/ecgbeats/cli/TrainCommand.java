@@ -70,8 +70,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainJob fresh() {
         if (data == null || run.modelName() == null || out == null) {
-            throw new BadInputException("train needs --data, --model (or a run's config.json as --config) and --out, "
-                    + "or --resume DIR");
+            throw new BadInputException("train needs --data, --model (or --recipe, or a run's config.json as "
+                    + "--config) and --out, or --resume DIR");
         }
         return new TrainJob(data, run.runConfig(), out, !skipTest);
     }

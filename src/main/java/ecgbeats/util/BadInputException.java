@@ -34,7 +34,8 @@ public class BadInputException extends RuntimeException {
         TEST_FUNCTION("test function"),
         FOLDS("number of folds"),
         RECORDS_APART("records apart"),
-        FOLD("fold");
+        FOLD("fold"),
+        RECIPE("recipe");
 
         private final String words;
 
