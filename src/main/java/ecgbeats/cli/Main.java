@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ecgbeats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, tune and use ECG heartbeat classifiers (MIT-BIH, AAMI classes N, S, V, F, Q).",
         subcommands = {QuickstartCommand.class, DataCommand.class, TrainCommand.class, CrossvalCommand.class,
-                AdaptCommand.class,
+                AdaptCommand.class, PackCommand.class,
                 EvaluateCommand.class,
                 PredictCommand.class, TuneCommand.class, TrialCommand.class, WorkerCommand.class, BenchCommand.class,
                 TuneBenchCommand.class, ClusterBenchCommand.class, DetectBenchCommand.class, ReportCommand.class})
