@@ -86,8 +86,10 @@ public final class TrialExecution {
             return Outcome.FAILED;
         }
         Metrics best = o.training().bestValid();
-        out.println(new TrialLine.Done(Map.of("recall_macro", best.recallMacro(), "accuracy", best.accuracy(),
-                "best_epoch", (double) o.training().bestEpoch())).format());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("recall_macro", best.recallMacro());
+        metrics.put("accuracy", best.accuracy());
+        out.println(new TrialLine.Done(metrics).format());
         return Outcome.DONE;
     }
 

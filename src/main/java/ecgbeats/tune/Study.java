@@ -333,33 +333,42 @@ public final class Study implements AutoCloseable {
                         .thenComparing(Trial::number, Comparator.reverseOrder()));
     }
 
-    /** results.csv and results.md: one row per trial, best objective first. */
+    /**
+     * results.csv and results.md: one row per trial, best objective first; the columns are the
+     * objective (each trial's best value of it), then the other metrics the trials report, by
+     * their own names, then the hyperparameters.
+     */
     synchronized void writeResults() {
         List<Trial> sorted = new ArrayList<>(trials);
         sorted.sort(Comparator.comparingDouble((Trial t) -> t.best().orElse(Double.NEGATIVE_INFINITY)).reversed()
                 .thenComparingInt(Trial::number));
         List<String> names = new ArrayList<>(space.domains().keySet());
-        StringBuilder csv = new StringBuilder("trial,state,epochs,recall_macro,accuracy,seconds,worker");
-        StringBuilder md = new StringBuilder("| trial | state | epochs | recall_macro | accuracy | seconds | worker");
-        for (String p : names) {
-            csv.append(',').append(p);
-            md.append(" | ").append(p);
-        }
-        csv.append('\n');
-        md.append(" |\n|").append("---|".repeat(7 + names.size())).append('\n');
+        java.util.LinkedHashSet<String> reported = new java.util.LinkedHashSet<>();
+        trials.stream().sorted(Comparator.comparingInt(Trial::number)).forEach(t -> reported.addAll(t.metrics().keySet()));
+        reported.remove(settings.objective());
+        List<String> header = new ArrayList<>(List.of("trial", "state", "epochs", settings.objective()));
+        header.addAll(reported);
+        header.addAll(List.of("seconds", "worker"));
+        header.addAll(names);
+        StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+        StringBuilder md = new StringBuilder("| ").append(String.join(" | ", header)).append(" |\n|")
+                .append("---|".repeat(header.size())).append('\n');
         for (Trial t : sorted) {
-            String[] cells = {Integer.toString(t.number()), t.state().name(), Integer.toString(t.epochs()),
-                format(t.metrics().get("recall_macro")), format(t.metrics().get("accuracy")),
-                String.format(java.util.Locale.ROOT, "%.1f", t.seconds()), t.worker()};
-            csv.append(String.join(",", cells));
-            md.append("| ").append(String.join(" | ", cells));
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(t.number()), t.state().name(),
+                    Integer.toString(t.epochs()), t.best().isPresent() ? format(t.best().getAsDouble()) : ""));
+            for (String m : reported) {
+                cells.add(format(t.metrics().get(m)));
+            }
+            cells.add(String.format(java.util.Locale.ROOT, "%.1f", t.seconds()));
+            cells.add(t.worker());
+            List<String> mdCells = new ArrayList<>(cells);
             for (String p : names) {
                 Object v = t.params().get(p);
-                csv.append(',').append(v);
-                md.append(" | ").append(v instanceof Double d ? format(d) : String.valueOf(v));
+                cells.add(String.valueOf(v));
+                mdCells.add(v instanceof Double d ? format(d) : String.valueOf(v));
             }
-            csv.append('\n');
-            md.append(" |\n");
+            csv.append(String.join(",", cells)).append('\n');
+            md.append("| ").append(String.join(" | ", mdCells)).append(" |\n");
         }
         try {
             AtomicFile.writeString(dir.resolve("results.csv"), csv.toString());
