@@ -36,16 +36,19 @@ class ArchitectureTest {
                 .layer("cluster").definedBy("ecgbeats.cluster..")
                 .layer("study").definedBy("ecgbeats.study..")
                 .layer("report").definedBy("ecgbeats.report..")
+                .layer("api").definedBy("ecgbeats.api..")
                 .layer("cli").definedBy("ecgbeats.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("api").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("study").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("cluster").mayOnlyBeAccessedByLayers("study", "cli")
                 .whereLayer("tune").mayOnlyBeAccessedByLayers("cluster", "study", "report", "cli")
                 .whereLayer("adapt").mayOnlyBeAccessedByLayers("report", "cli")
-                .whereLayer("train").mayOnlyBeAccessedByLayers("adapt", "study", "report", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("train", "adapt", "study", "report", "cli")
-                .whereLayer("data").mayOnlyBeAccessedByLayers("model", "train", "adapt", "study", "report", "cli")
+                .whereLayer("train").mayOnlyBeAccessedByLayers("adapt", "study", "report", "api", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("train", "adapt", "study", "report", "api", "cli")
+                .whereLayer("data").mayOnlyBeAccessedByLayers("model", "train", "adapt", "study", "report", "api",
+                        "cli")
                 .check(classes);
     }
 
