@@ -16,12 +16,28 @@ public final class TestData {
         return Path.of("data/mitdb").toAbsolutePath();
     }
 
-    /** The full 48-record database in ../shared/data/mitdb; skips the test when it is absent. */
+    /**
+     * The full 48-record database, found at the folder {@code -Decgbeats.mitdb=DIR} names, else at
+     * {@code mitdb/} in the clone (where {@code ./ecgbeats data fetch --out mitdb} puts it), else at
+     * {@code ../shared/data/mitdb} (or {@code -Decgbeats.shared=DIR}'s {@code data/mitdb}); the
+     * test is skipped when none holds it.
+     */
     public static Path fullDatabase() {
-        String shared = System.getProperty("ecgbeats.shared", "../shared");
-        Path dir = Path.of(shared, "data", "mitdb").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.exists(dir.resolve("234.atr")), "full MIT-BIH database not at " + dir);
-        return dir;
+        java.util.List<Path> candidates = new java.util.ArrayList<>();
+        String named = System.getProperty("ecgbeats.mitdb");
+        if (named != null) {
+            candidates.add(Path.of(named));
+        }
+        candidates.add(Path.of("mitdb"));
+        candidates.add(Path.of(System.getProperty("ecgbeats.shared", "../shared"), "data", "mitdb"));
+        for (Path c : candidates) {
+            Path dir = c.toAbsolutePath().normalize();
+            if (Files.exists(dir.resolve("234.atr")) && Files.exists(dir.resolve("100.dat"))) {
+                return dir;
+            }
+        }
+        Assumptions.assumeTrue(false, "full MIT-BIH database not found (tried " + candidates + ")");
+        return null;
     }
 
     /** Copies a bundled record's three files into {@code dir}; returns the record path. */

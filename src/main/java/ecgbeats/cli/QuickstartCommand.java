@@ -58,13 +58,16 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.print(DatasetSummary.table(dataset));
 
         Path runDir = out.resolve("run");
-        AtomicFile.deleteTree(runDir); // quickstart owns this folder: a fresh run replaces the last one
+        // a new run trains beside the last one and replaces it only once complete: cut short, it leaves the last
+        Path partial = out.resolve("run.partial");
+        AtomicFile.deleteTree(partial);
         RunConfig rc = RunConfig.defaults(Architecture.CNN2D).with(QUICK)
                 .with(Map.of("epochs", Integer.toString(epochs), "seed", Long.toString(seed)));
         System.out.println();
-        System.out.println("2. Training a small cnn2d (hidden 64, batch 32, class weights, for a quick look; train's "
-                + "default is the study's cnn2d) - validation picks the epoch, test is not looked at:");
-        TrainJob.Outcome o = new TrainJob(file, rc, runDir, true).run(new ProgressPrinter(System.out), System.out);
+        System.out.println("2. Training a small cnn2d (hidden 64, batch 32, class weights: a quick look; train --recipe "
+                + "fast is the strong one) - validation picks the epoch, test is not looked at:");
+        TrainJob.Outcome o = new TrainJob(file, rc, partial, true).run(new ProgressPrinter(System.out), System.out);
+        replace(runDir, partial);
         System.out.println();
         System.out.printf("3. The best epoch (%d) evaluated once on the test split:%n", o.training().bestEpoch());
         System.out.print(o.test().table());
@@ -78,5 +81,16 @@ final class QuickstartCommand implements Callable<Integer> {
         System.out.println("      ./ecgbeats predict --run " + runDir + " --record data/mitdb/232 --detect --out 232.csv "
                 + "--report 232.html");
         return 0;
+    }
+
+    /** Puts the complete run in {@code partial} where {@code run} was, then deletes the one it replaced. */
+    private static void replace(Path run, Path partial) throws java.io.IOException {
+        Path old = run.resolveSibling("run.old");
+        AtomicFile.deleteTree(old);
+        if (java.nio.file.Files.exists(run)) {
+            java.nio.file.Files.move(run, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        java.nio.file.Files.move(partial, run, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.deleteTree(old);
     }
 }

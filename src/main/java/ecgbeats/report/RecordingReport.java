@@ -55,33 +55,55 @@ public final class RecordingReport {
      */
     public static String render(ClassifiedRecording c, String classifier, boolean[] labelled) {
         WfdbRecord record = c.recording().record();
-        BeatTable beats = c.recording().beats();
         double fs = record.frequency();
         int lead = BeatExtractor.leadIndex(record);
         Html h = new Html("Recording " + record.name() + " classified");
         h.paragraph(String.format(Locale.ROOT, "%s: %d beats over %s (%.0f Hz, lead %s), %s; classified by %s.",
-                record.name(), beats.size(), clock(record.length() / fs), fs,
+                record.name(), c.recording().beats().size(), clock(record.length() / fs), fs,
                 record.header().signals().get(lead).description(),
                 c.recording().detected() ? "beats found by ecgbeats' QRS detector" : "beats at the reference annotations",
                 classifier));
-        int labelledCount = 0;
+        int labelledCount = count(labelled);
         if (labelled != null) {
-            for (boolean b : labelled) {
-                labelledCount += b ? 1 : 0;
-            }
             h.paragraph(labelledCount + " beats, boxed in the ECG below, were labelled by a person and learnt from "
                     + "when the run was adapted to this recording; the figures below include them.");
         }
-
         BeatComparison cmp = c.comparison(MATCH_SECONDS);
-        int[] refClass = referenceClassOfEachBeat(c);
-        h.heading("Beats per class");
-        List<List<String>> counts = new ArrayList<>();
+        counts(h, c, cmp);
+        if (cmp != null) {
+            comparison(h, cmp);
+        }
+        h.heading("RR tachogram");
+        h.image(Charts.png(tachogram(c, fs)), "RR interval before each beat over the record, by predicted class");
+        h.heading("The ECG, " + ROW_SECONDS + " s a row");
+        h.raw(legend(cmp != null, labelledCount > 0));
+        strips(h, c, labelled);
+        return h.render();
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        if (flags != null) {
+            for (boolean b : flags) {
+                n += b ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static List<String> classHeader() {
         List<String> header = new ArrayList<>(List.of(""));
         for (AamiClass k : AamiClass.values()) {
             header.add(k.name());
         }
-        counts.add(header);
+        return header;
+    }
+
+    /** Beats per class, predicted and (with a reference) annotated. */
+    private static void counts(Html h, ClassifiedRecording c, BeatComparison cmp) {
+        h.heading("Beats per class");
+        List<List<String>> counts = new ArrayList<>();
+        counts.add(classHeader());
         counts.add(row("predicted", c.counts()));
         if (cmp != null) {
             int[] ref = new int[AamiClass.COUNT];
@@ -91,87 +113,98 @@ public final class RecordingReport {
             counts.add(row("reference (.atr)", ref));
         }
         h.table(counts);
+    }
 
-        if (cmp != null) {
-            h.heading("Beat by beat against the reference (AAMI EC57, bxb-style, match window 0.15 s)");
-            List<List<String>> t = new ArrayList<>();
-            t.add(List.of("", "QRS", "N", "S", "V", "F", "Q"));
-            List<String> se = new ArrayList<>(List.of("Se %", pct(cmp.qrsSensitivity())));
-            List<String> ppv = new ArrayList<>(List.of("+P %", pct(cmp.qrsPositivePredictivity())));
-            for (AamiClass k : AamiClass.values()) {
-                se.add(pct(cmp.sensitivity(k.label())));
-                ppv.add(pct(cmp.positivePredictivity(k.label())));
-            }
-            t.add(se);
-            t.add(ppv);
-            h.table(t);
-            h.paragraph("Rows of the confusion: reference class; columns: predicted class (N S V F Q).");
-            List<List<String>> confusion = new ArrayList<>();
-            confusion.add(header);
-            for (AamiClass k : AamiClass.values()) {
-                confusion.add(row(k.name(), cmp.confusion()[k.label()]));
-            }
-            h.table(confusion);
+    /** Se and +P per class against the reference, and the confusion. */
+    private static void comparison(Html h, BeatComparison cmp) {
+        h.heading("Beat by beat against the reference (AAMI EC57, bxb-style, match window 0.15 s)");
+        List<List<String>> t = new ArrayList<>();
+        t.add(List.of("", "QRS", "N", "S", "V", "F", "Q"));
+        List<String> se = new ArrayList<>(List.of("Se %", pct(cmp.qrsSensitivity())));
+        List<String> ppv = new ArrayList<>(List.of("+P %", pct(cmp.qrsPositivePredictivity())));
+        for (AamiClass k : AamiClass.values()) {
+            se.add(pct(cmp.sensitivity(k.label())));
+            ppv.add(pct(cmp.positivePredictivity(k.label())));
         }
+        t.add(se);
+        t.add(ppv);
+        h.table(t);
+        h.paragraph("Rows of the confusion: reference class; columns: predicted class (N S V F Q).");
+        List<List<String>> confusion = new ArrayList<>();
+        confusion.add(classHeader());
+        for (AamiClass k : AamiClass.values()) {
+            confusion.add(row(k.name(), cmp.confusion()[k.label()]));
+        }
+        h.table(confusion);
+    }
 
-        h.heading("RR tachogram");
-        h.image(Charts.png(tachogram(c, fs)), "RR interval before each beat over the record, by predicted class");
-
-        h.heading("The ECG, " + ROW_SECONDS + " s a row");
+    private static String legend(boolean reference, boolean labelled) {
         StringBuilder legend = new StringBuilder("<p>");
         for (AamiClass k : AamiClass.values()) {
             legend.append("<span style=\"color:").append(COLOURS[k.label()]).append(";font-weight:bold\">")
                     .append(k.name()).append("</span> ");
         }
-        if (labelledCount > 0) {
+        if (labelled) {
             legend.append("<span style=\"border:1px solid #2ca02c\">boxed</span>: a labelled beat; ");
         }
-        legend.append(cmp == null ? "predicted class above each beat.</p>"
+        legend.append(!reference ? "predicted class above each beat.</p>"
                 : "predicted class above each beat; <span style=\"background:#ffe08a\">highlighted</span>: the "
                 + "reference (.atr) says otherwise (its class below), or has no beat there (“none”).</p>");
-        h.raw(legend.toString());
-        double[] signal = record.physical(lead);
+        return legend.toString();
+    }
+
+    /** The ECG in rows of {@link #ROW_SECONDS}, each beat's class above it. */
+    private static void strips(Html h, ClassifiedRecording c, boolean[] labelled) {
+        WfdbRecord record = c.recording().record();
+        BeatTable beats = c.recording().beats();
+        double fs = record.frequency();
+        int[] refClass = referenceClassOfEachBeat(c);
+        double[] signal = record.physical(BeatExtractor.leadIndex(record));
         double[] range = robustRange(signal);
         int rowSamples = (int) Math.round(ROW_SECONDS * fs);
         int beat = 0;
         for (int start = 0; start < signal.length; start += rowSamples) {
             int end = Math.min(signal.length, start + rowSamples);
-            StringBuilder svg = new StringBuilder();
-            svg.append(String.format(Locale.ROOT, "<div class=\"strip\"><span>%s</span><svg width=\"%d\" height=\"%d\" "
-                    + "viewBox=\"0 0 %d %d\">", clock(start / fs), WIDTH, HEIGHT, WIDTH, HEIGHT));
             while (beat < beats.size() && beats.positions()[beat] < start) {
                 beat++;
             }
-            int first = beat;
-            for (int i = first; i < beats.size() && beats.positions()[i] < end; i++) {
-                int x = x(beats.positions()[i] - start, rowSamples);
+            StringBuilder svg = new StringBuilder();
+            svg.append(String.format(Locale.ROOT, "<div class=\"strip\"><span>%s</span><svg width=\"%d\" height=\"%d\" "
+                    + "viewBox=\"0 0 %d %d\">", clock(start / fs), WIDTH, HEIGHT, WIDTH, HEIGHT));
+            for (int i = beat; i < beats.size() && beats.positions()[i] < end; i++) {
                 if (refClass != null && refClass[i] != c.classes()[i]) {
                     svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"0\" width=\"%d\" height=\"%d\" "
-                            + "fill=\"#ffe08a\"/>", x - 12, 24, HEIGHT));
+                            + "fill=\"#ffe08a\"/>", x(beats.positions()[i] - start, rowSamples) - 12, 24, HEIGHT));
                 }
             }
             svg.append("<polyline fill=\"none\" stroke=\"#222\" stroke-width=\"1\" points=\"")
                     .append(trace(signal, start, end, rowSamples, range)).append("\"/>");
-            for (int i = first; i < beats.size() && beats.positions()[i] < end; i++) {
-                int x = x(beats.positions()[i] - start, rowSamples);
-                int k = c.classes()[i];
-                if (labelled != null && labelled[i]) {
-                    svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"0\" width=\"14\" height=\"13\" "
-                            + "fill=\"none\" stroke=\"#2ca02c\"/>", x - 7));
-                }
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"11\" fill=\"%s\" font-size=\"11\" "
-                        + "text-anchor=\"middle\">%s</text>", x, COLOURS[k], AamiClass.ofLabel(k).name()));
-                if (refClass != null && refClass[i] != k) {
-                    String ref = refClass[i] == NO_REFERENCE ? "none"
-                            : refClass[i] == OTHER ? "other" : AamiClass.ofLabel(refClass[i]).name();
-                    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#000\" font-size=\"10\" "
-                            + "text-anchor=\"middle\">%s</text>", x, HEIGHT - 2, ref));
-                }
+            for (int i = beat; i < beats.size() && beats.positions()[i] < end; i++) {
+                svg.append(marks(c, i, x(beats.positions()[i] - start, rowSamples), refClass,
+                        labelled != null && labelled[i]));
             }
             svg.append("</svg></div>\n");
             h.raw(svg.toString());
         }
-        return h.render();
+    }
+
+    /** Beat i's class above it, its box when labelled, and the reference's class below where they differ. */
+    private static String marks(ClassifiedRecording c, int i, int x, int[] refClass, boolean labelled) {
+        StringBuilder svg = new StringBuilder();
+        int k = c.classes()[i];
+        if (labelled) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"0\" width=\"14\" height=\"13\" "
+                    + "fill=\"none\" stroke=\"#2ca02c\"/>", x - 7));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"11\" fill=\"%s\" font-size=\"11\" "
+                + "text-anchor=\"middle\">%s</text>", x, COLOURS[k], AamiClass.ofLabel(k).name()));
+        if (refClass != null && refClass[i] != k) {
+            String ref = refClass[i] == NO_REFERENCE ? "none"
+                    : refClass[i] == OTHER ? "other" : AamiClass.ofLabel(refClass[i]).name();
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#000\" font-size=\"10\" "
+                    + "text-anchor=\"middle\">%s</text>", x, HEIGHT - 2, ref));
+        }
+        return svg.toString();
     }
 
     /** The reference beat has no AAMI class (e.g. an unclassifiable beat outside the five). */

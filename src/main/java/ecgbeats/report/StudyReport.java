@@ -1,5 +1,7 @@
 package ecgbeats.report;
 
+import ecgbeats.util.Decision;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.BadInputException;
@@ -49,24 +51,10 @@ public final class StudyReport {
         }
         // the study's own replay: epochs an attempt went back behind (a moved or resumed trial) do not count
         StudyHistory history = StudyHistory.read(journalFile);
-        Instant start = history.started();
         String objective = history.objective();
         Map<Integer, Double> best = new TreeMap<>();
-        Map<Integer, Double> finishedAt = new TreeMap<>();
-        Map<Integer, Integer> reached = new HashMap<>();
-        Map<Integer, Integer> stops = new TreeMap<>();
         for (Trial t : history.trials()) {
             t.best().ifPresent(b -> best.put(t.number(), b));
-            reached.put(t.number(), t.epochs());
-            Instant at = history.finished().get(t.number());
-            if (at != null) {
-                finishedAt.put(t.number(), (at.toEpochMilli() - start.toEpochMilli()) / 60000.0);
-            }
-            for (JsonNode e : history.epochs().get(t.number())) {
-                if ("STOP".equals(e.path("decision").asText())) {
-                    stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
-                }
-            }
         }
         Html page = new Html("ecgbeats study: " + dir.getFileName());
         page.paragraph(String.format(java.util.Locale.ROOT, "%d trials (%d completed, %d pruned, %d failed); "
@@ -76,77 +64,106 @@ public final class StudyReport {
         best.entrySet().stream().filter(e -> history.trials().get(e.getKey()).state() == TrialState.COMPLETE)
                 .max(Map.Entry.comparingByValue()).ifPresent(b -> page.paragraph(String.format(java.util.Locale.ROOT,
                         "Best complete trial: %d, validation %s %.4f.", b.getKey(), objective, b.getValue())));
-
-        page.heading("Objective per trial over time");
-        List<Integer> done = finishedAt.keySet().stream().filter(best::containsKey)
-                .sorted((a, b) -> Double.compare(finishedAt.get(a), finishedAt.get(b))).toList();
-        if (!done.isEmpty()) {
-            double[] t = done.stream().mapToDouble(finishedAt::get).toArray();
-            double[] v = done.stream().mapToDouble(best::get).toArray();
-            double[] running = new double[v.length];
-            for (int i = 0; i < v.length; i++) {
-                running[i] = i == 0 ? v[i] : Math.max(running[i - 1], v[i]);
-            }
-            Map<String, double[]> series = new LinkedHashMap<>();
-            series.put("trial (best epoch)", v);
-            series.put("best so far", running);
-            var chart = Charts.lines("Objective as trials finished", "minutes since the study began", objective, t,
-                    series);
-            chart.getSeriesMap().get("trial (best epoch)")
-                    .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-            page.image(Charts.png(chart), "objective per trial over time, with the best so far");
-        } else {
-            page.paragraph("No trial has finished yet.");
-        }
-
+        overTime(page, history, best);
         Path resultsFile = dir.resolve("results.csv");
         if (Files.exists(resultsFile)) {
-            List<List<String>> rows = csv(resultsFile);
-            List<String> header = rows.get(0);
-            int firstParam = header.indexOf("worker") + 1;
-            int objectiveColumn = header.indexOf(objective);
-            page.heading("Hyperparameters against the objective");
-            for (int p = firstParam; p > 0 && p < header.size(); p++) {
-                byte[] png = parameterChart(header.get(p), rows.subList(1, rows.size()), p, objectiveColumn,
-                        objective);
-                if (png != null) {
-                    page.image(png, header.get(p) + " against " + objective);
+            results(page, csv(resultsFile), objective);
+        }
+        rungs(page, history);
+        return page.render();
+    }
+
+    /** Each finished trial's objective at the minute it finished, and the best so far. */
+    private static void overTime(Html page, StudyHistory history, Map<Integer, Double> best) {
+        page.heading("Objective per trial over time");
+        Instant start = history.started();
+        Map<Integer, Double> finishedAt = new TreeMap<>();
+        for (Trial t : history.trials()) {
+            Instant at = history.finished().get(t.number());
+            if (at != null) {
+                finishedAt.put(t.number(), (at.toEpochMilli() - start.toEpochMilli()) / 60000.0);
+            }
+        }
+        List<Integer> done = finishedAt.keySet().stream().filter(best::containsKey)
+                .sorted((a, b) -> Double.compare(finishedAt.get(a), finishedAt.get(b))).toList();
+        if (done.isEmpty()) {
+            page.paragraph("No trial has finished yet.");
+            return;
+        }
+        double[] t = done.stream().mapToDouble(finishedAt::get).toArray();
+        double[] v = done.stream().mapToDouble(best::get).toArray();
+        double[] running = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            running[i] = i == 0 ? v[i] : Math.max(running[i - 1], v[i]);
+        }
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("trial (best epoch)", v);
+        series.put("best so far", running);
+        var chart = Charts.lines("Objective as trials finished", "minutes since the study began", history.objective(),
+                t, series);
+        chart.getSeriesMap().get("trial (best epoch)")
+                .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        page.image(Charts.png(chart), "objective per trial over time, with the best so far");
+    }
+
+    /** Every hyperparameter against the objective, and the results table (best first). */
+    private static void results(Html page, List<List<String>> rows, String objective) {
+        List<String> header = rows.get(0);
+        int firstParam = header.indexOf("worker") + 1;
+        int objectiveColumn = header.indexOf(objective);
+        page.heading("Hyperparameters against the objective");
+        for (int p = firstParam; p > 0 && p < header.size(); p++) {
+            byte[] png = parameterChart(header.get(p), rows.subList(1, rows.size()), p, objectiveColumn, objective);
+            if (png != null) {
+                page.image(png, header.get(p) + " against " + objective);
+            }
+        }
+        page.heading("Results (best first)");
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> row : rows.subList(0, Math.min(rows.size(), TABLE_ROWS + 1))) {
+            shown.add(shown.isEmpty() ? row : row.stream().map(StudyReport::forPeople).toList());
+        }
+        page.table(shown);
+        if (rows.size() > TABLE_ROWS + 1) {
+            page.paragraph((rows.size() - 1 - TABLE_ROWS) + " more rows in results.csv.");
+        }
+    }
+
+    /** How many trials reached each epoch, and how many the scheduler stopped there (ASHA's rungs show as steps). */
+    private static void rungs(Html page, StudyHistory history) {
+        page.heading("Trials reaching each epoch");
+        Map<Integer, Integer> reached = new HashMap<>();
+        Map<Integer, Integer> stops = new TreeMap<>();
+        for (Trial t : history.trials()) {
+            reached.put(t.number(), t.epochs());
+            for (JsonNode e : history.epochs().get(t.number())) {
+                if (Decision.STOP.name().equals(e.path("decision").asText())) {
+                    stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
                 }
             }
-            page.heading("Results (best first)");
-            List<List<String>> shown = new ArrayList<>();
-            for (List<String> row : rows.subList(0, Math.min(rows.size(), TABLE_ROWS + 1))) {
-                shown.add(shown.isEmpty() ? row : row.stream().map(StudyReport::forPeople).toList());
-            }
-            page.table(shown);
-            if (rows.size() > TABLE_ROWS + 1) {
-                page.paragraph((rows.size() - 1 - TABLE_ROWS) + " more rows in results.csv.");
-            }
         }
-
-        page.heading("Trials reaching each epoch");
-        if (!reached.isEmpty()) {
-            int max = reached.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-            double[] epochs = new double[max];
-            double[] counts = new double[max];
-            for (int e = 1; e <= max; e++) {
-                int ep = e;
-                epochs[e - 1] = e;
-                counts[e - 1] = reached.values().stream().filter(r -> r >= ep).count();
-            }
-            var chart = Charts.lines("Trials reaching each epoch (scheduler survival)", "epoch", "trials", epochs,
-                    Map.of("trials", counts));
-            chart.getStyler().setLegendVisible(false);
-            page.image(Charts.png(chart), "number of trials that reached each epoch");
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("epoch", "trials reaching it", "stopped there by the scheduler"));
-            for (int e = 1; e <= max; e++) {
-                rows.add(List.of(Integer.toString(e), Integer.toString((int) counts[e - 1]),
-                        Integer.toString(stops.getOrDefault(e, 0))));
-            }
-            page.table(rows);
+        if (reached.isEmpty()) {
+            return;
         }
-        return page.render();
+        int max = reached.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        double[] epochs = new double[max];
+        double[] counts = new double[max];
+        for (int e = 1; e <= max; e++) {
+            int ep = e;
+            epochs[e - 1] = e;
+            counts[e - 1] = reached.values().stream().filter(r -> r >= ep).count();
+        }
+        var chart = Charts.lines("Trials reaching each epoch (scheduler survival)", "epoch", "trials", epochs,
+                Map.of("trials", counts));
+        chart.getStyler().setLegendVisible(false);
+        page.image(Charts.png(chart), "number of trials that reached each epoch");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("epoch", "trials reaching it", "stopped there by the scheduler"));
+        for (int e = 1; e <= max; e++) {
+            rows.add(List.of(Integer.toString(e), Integer.toString((int) counts[e - 1]),
+                    Integer.toString(stops.getOrDefault(e, 0))));
+        }
+        page.table(rows);
     }
 
     private static byte[] parameterChart(String name, List<List<String>> rows, int column, int objectiveColumn,

@@ -106,13 +106,7 @@ public final class CrossValidation {
         ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
         Path file = out.resolve(SUMMARY);
         boolean joining = only != null && Files.exists(file);
-        if (resume || joining) {
-            requireSamePlan(file, summary);
-        } else if (Files.exists(out) && (!Files.isDirectory(out) || !emptyButAPlanBeingWritten(out, only != null))) {
-            throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
-                    + "cross-validation goes on when resumed)");
-        }
-        Files.createDirectories(out);
+        openFolder(file, summary, resume, joining, only != null);
         ArrayNode foldNodes = summary.putArray("fold_results");
         if (!joining) {
             write(file, summary);
@@ -162,6 +156,18 @@ public final class CrossValidation {
         summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
         write(file, summary);
         return new Outcome(done, pooled, elsewhere);
+    }
+
+    /** The folder, new or going on with the same plan (resumed, or joined by a one-fold process). */
+    private void openFolder(Path file, ObjectNode summary, boolean resume, boolean joining, boolean oneFold)
+            throws IOException {
+        if (resume || joining) {
+            requireSamePlan(file, summary);
+        } else if (Files.exists(out) && (!Files.isDirectory(out) || !emptyButAPlanBeingWritten(out, oneFold))) {
+            throw new BadInputException(out + ": already exists and is not empty (a paused or killed "
+                    + "cross-validation goes on when resumed)");
+        }
+        Files.createDirectories(out);
     }
 
     /**

@@ -201,29 +201,38 @@ public final class TrainJob {
                 dir.writeState(new RunState(RunState.Status.PAUSED, result.history().size(), null));
                 return new Outcome(dir, result, null, net.parameterCount());
             }
-            double seconds = result.history().stream().mapToDouble(EpochResult::seconds).sum();
-            LogitAdjustment adjustment = null;
-            if (config.training().logitAdjust() > 0) {
-                adjustment = LogitAdjustment.choose(net.logProbabilities(data.valid(), net.inferenceBatch()),
-                        data.valid(), train.classCounts(), config.training().logitAdjust());
-                net.addToOutputBias(adjustment.bias());
-                s.log().printf(java.util.Locale.ROOT, "logit adjustment: tau %.2f (validation accuracy %.4f -> %.4f, "
-                        + "macro recall %.4f -> %.4f)%n", adjustment.tau(), adjustment.validBefore()[0],
-                        adjustment.validAfter()[0], adjustment.validBefore()[1], adjustment.validAfter()[1]);
-            }
-            dir.writeRecord(record.completed(result.bestEpoch(), result.stop(), seconds, adjustment));
-            dir.writeHistory(result.history());
-            net.save(dir.params());
-            Metrics test = null;
-            if (evaluateTest) {
-                Evaluation e = Evaluation.of(net, data, Split.TEST);
-                e.writeTo(dir);
-                test = e.metrics();
-            }
+            Metrics test = complete(s, config, net, train, record, result);
             Files.deleteIfExists(dir.checkpoint());
             dir.writeState(new RunState(RunState.Status.COMPLETE, result.history().size(), null));
             return new Outcome(dir, result, test, net.parameterCount());
         }
+    }
+
+    /**
+     * Writes a complete run's results: the logit adjustment when asked for, config.json with how it
+     * ended, the history, the parameters, and its one test evaluation when asked for (returned).
+     */
+    private Metrics complete(Stretch s, RunConfig config, Network net, BeatTable train, RunRecord record,
+                             TrainingResult result) throws IOException {
+        double seconds = result.history().stream().mapToDouble(EpochResult::seconds).sum();
+        LogitAdjustment adjustment = null;
+        if (config.training().logitAdjust() > 0) {
+            adjustment = LogitAdjustment.choose(net.logProbabilities(s.data().valid(), net.inferenceBatch()),
+                    s.data().valid(), train.classCounts(), config.training().logitAdjust());
+            net.addToOutputBias(adjustment.bias());
+            s.log().printf(java.util.Locale.ROOT, "logit adjustment: tau %.2f (validation accuracy %.4f -> %.4f, "
+                    + "macro recall %.4f -> %.4f)%n", adjustment.tau(), adjustment.validBefore()[0],
+                    adjustment.validAfter()[0], adjustment.validBefore()[1], adjustment.validAfter()[1]);
+        }
+        s.dir().writeRecord(record.completed(result.bestEpoch(), result.stop(), seconds, adjustment));
+        s.dir().writeHistory(result.history());
+        net.save(s.dir().params());
+        if (!evaluateTest) {
+            return null;
+        }
+        Evaluation e = Evaluation.of(net, s.data(), Split.TEST);
+        e.writeTo(s.dir());
+        return e.metrics();
     }
 
     /** A model with a template takes each record's median beat from the record's real beats, so they must be known. */

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real studies on loopback with worker processes: one killed mid-trial, one started by hand. */
+@org.junit.jupiter.api.Tag("process")
 class ClusterCommandsTest {
 
     @TempDir

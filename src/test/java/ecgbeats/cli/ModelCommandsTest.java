@@ -239,6 +239,7 @@ class ModelCommandsTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("browser")
     @Test
     void aRecordingReportShowsEveryRowEveryBeatAndEveryDisagreement() throws Exception {
         Path html = dir.resolve("232.html");

@@ -43,6 +43,7 @@ class TrainCommandTest {
         return args.toArray(String[]::new);
     }
 
+    @org.junit.jupiter.api.Tag("process")
     @Test
     void aRunKilledInItsThirdEpochAndResumedEndsAsAnUninterruptedOne() throws Exception {
         Path whole = dir.resolve("whole");

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real tiny study end to end, in worker processes, killed with SIGKILL and resumed. */
+@org.junit.jupiter.api.Tag("process")
 class TuneCommandTest {
 
     @TempDir

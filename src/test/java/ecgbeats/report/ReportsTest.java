@@ -135,6 +135,7 @@ class ReportsTest {
     }
 
     /** The report opened in headless Chromium: every chart decodes (Debian's chromium; skipped without it). */
+    @org.junit.jupiter.api.Tag("browser")
     @Test
     void chromiumShowsEveryChart() throws Exception {
         for (Path folder : new Path[] {run(dir), study(dir)}) {

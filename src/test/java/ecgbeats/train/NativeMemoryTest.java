@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The convolutions run padded to 16 channels, the path AVX-512 processors take, whatever this
  * processor is.
  */
+@org.junit.jupiter.api.Tag("process")
 class NativeMemoryTest {
 
     /** Trains for args[0] epochs and prints the process's peak resident memory in kB. */

@@ -30,6 +30,7 @@ class FolderLockTest {
         Thread.sleep(600_000);
     }
 
+    @org.junit.jupiter.api.Tag("process")
     @Test
     void anotherProcessHoldsItUntilItIsKilled() throws Exception {
         Path file = dir.resolve("fold-1.lock");
