@@ -55,6 +55,7 @@ public final class AdaptedRun {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        AdaptedRun.readable(tmp);
         try {
             RunDirectory run = new RunDirectory(tmp);
             run.writeRecord(base.readRecord().adapted(Json.PRETTY.valueToTree(adaptation),
@@ -150,6 +151,15 @@ public final class AdaptedRun {
             }
         }
         return Metrics.of("record", truth, pred).withEc57();
+    }
+
+    /** A temporary folder made to become a run: readable by all, as a folder made with mkdir would be. */
+    static void readable(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
+        }
     }
 
     private static boolean hasEntries(Path dir) throws IOException {

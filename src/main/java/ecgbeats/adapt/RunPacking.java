@@ -49,6 +49,7 @@ public final class RunPacking {
         Path parent = out.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        AdaptedRun.readable(tmp);
         try {
             for (String f : FILES) {
                 if (Files.exists(run.resolve(f))) {
