@@ -206,11 +206,23 @@ class DataCommandsTest {
     }
 
     @Test
-    void quickstartBuildsTheBundledDataset() {
+    void quickstartBuildsTheBundledDataset() throws java.io.IOException {
         Cli.Run r = Cli.run("quickstart", "--out", dir.toString(), "--epochs", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(dir.resolve("dataset.ecgb")));
         assertTrue(r.out().contains("[208, 213, 217, 232]"), r.out());
         assertTrue(Files.exists(dir.resolve("report.html")), r.out());
+        assertTrue(Files.exists(dir.resolve("run/metrics.json")));
+        // a second quickstart, after one that was cut short: the half-trained run is cleared, the last complete
+        // run stays until the new one is complete, then the new one takes its place
+        Files.createDirectories(dir.resolve("run.partial"));
+        Files.writeString(dir.resolve("run.partial/state.json"), "{\"status\": \"RUNNING\"}");
+        String before = Files.readString(dir.resolve("run/config.json"));
+        Cli.Run again = Cli.run("quickstart", "--out", dir.toString(), "--epochs", "1");
+        assertEquals(0, again.code(), again.err());
+        assertTrue(Files.notExists(dir.resolve("run.partial")) && Files.notExists(dir.resolve("run.old")));
+        assertTrue(Files.readString(dir.resolve("run/state.json")).contains("COMPLETE"));
+        assertTrue(!before.equals(Files.readString(dir.resolve("run/config.json"))), "the new run replaced the old");
+        assertTrue(Files.readString(dir.resolve("run/config.json")).contains("\"epochs\" : 1"));
     }
 }
