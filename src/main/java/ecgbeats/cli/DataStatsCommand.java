@@ -21,7 +21,7 @@ final class DataStatsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A dataset file.")
     Path file;
 
-    @Option(names = "--json", description = "Print one JSON object (docs/reference.md §5).")
+    @Option(names = "--json", description = "Print one JSON object (docs/reference.md §6).")
     boolean json;
 
     @Override

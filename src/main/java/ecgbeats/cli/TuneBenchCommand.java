@@ -40,7 +40,7 @@ final class TuneBenchCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int firstSeed;
 
-    @Option(names = "--json", description = "One JSON object (docs/reference.md §5).")
+    @Option(names = "--json", description = "One JSON object (docs/reference.md §6).")
     boolean json;
 
     @Override

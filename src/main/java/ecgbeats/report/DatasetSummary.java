@@ -9,7 +9,7 @@ import ecgbeats.data.beat.RrFeatures;
 
 import java.util.Map;
 
-/** Per-split, per-class beat counts of a dataset, as a text table or as docs/reference.md §5's JSON. */
+/** Per-split, per-class beat counts of a dataset, as a text table or as docs/reference.md §6's JSON. */
 public final class DatasetSummary {
 
     private DatasetSummary() {

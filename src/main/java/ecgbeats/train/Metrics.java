@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Classification metrics over a whole split (docs/reference.md §3, §7), never averaged per batch. Macro
+ * Classification metrics over a whole split (docs/reference.md §3, §6), never averaged per batch. Macro
  * averages run over the classes present in the split (support above zero), as scikit-learn
  * does for the labels it sees; a class never predicted has precision 0.
  *

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A run's folder (docs/reference.md §5): {@code config.json} (model, hyperparameters, seed, data file and
+ * A run's folder (docs/reference.md §6): {@code config.json} (model, hyperparameters, seed, data file and
  * its SHA-256, the dataset's provenance, software versions), {@code history.csv},
  * {@code metrics.json}, {@code predictions.csv} and the parameters in {@code model.params};
  * while it trains, {@code state.json} ({@link RunState}) and the last epoch's checkpoint.

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A run's config.json (docs/reference.md §7): how the run was made, in full. {@link RunDirectory}
+ * A run's config.json (docs/reference.md §6): how the run was made, in full. {@link RunDirectory}
  * writes and reads it; nothing else parses the file.
  *
  * @param model               the architecture

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The values one hyperparameter may take (docs/reference.md §4). Numeric domains are sampled in an
+ * The values one hyperparameter may take (docs/reference.md §5). Numeric domains are sampled in an
  * "internal" coordinate (log for loguniform) where TPE fits its Parzen estimators.
  */
 public sealed interface Domain {

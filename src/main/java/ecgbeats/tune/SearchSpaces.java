@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class SearchSpaces {
 
-    /** The study's table for the 1D CNN + GRU (docs/reference.md §4). */
+    /** The study's table for the 1D CNN + GRU (docs/reference.md §5). */
     public static final String SEED_CNNGRU1D = """
             gru_hidden: {choice: [32, 64, 128, 256, 512]}
             batch: {choice: [16, 32, 48, 60]}
@@ -34,7 +34,7 @@ public final class SearchSpaces {
             factor: {uniform: [0.1, 0.4]}
             """;
 
-    /** The study's table for the 2D CNN (docs/reference.md §4). */
+    /** The study's table for the 2D CNN (docs/reference.md §5). */
     public static final String SEED_CNN2D = """
             batch: {choice: [16, 32, 48]}
             hidden: {randint: [62, 256]}

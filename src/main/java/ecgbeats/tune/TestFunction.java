@@ -5,7 +5,7 @@ import ecgbeats.util.BadInputException;
 
 import java.util.Map;
 
-/** Standard functions to minimise, for measuring samplers without training (docs/reference.md §4). */
+/** Standard functions to minimise, for measuring samplers without training (docs/reference.md §5). */
 public enum TestFunction {
     /** Branin on [-5, 10] × [0, 15]; minimum 0.397887 at three points. */
     BRANIN("x1: {uniform: [-5, 10]}\nx2: {uniform: [0, 15]}\n", 0.397887) {

@@ -60,7 +60,7 @@ public final class TpeSampler implements Sampler {
      *                     of one per parameter
      */
     public record Settings(int startup, int candidates, GoodSetRule goodSet, boolean multivariate) {
-        /** HyperOpt's defaults (docs/reference.md §4). */
+        /** HyperOpt's defaults (docs/reference.md §5). */
         public static final Settings HYPEROPT = new Settings(20, 24, GoodSetRule.HYPEROPT, false);
         /** Optuna's TPESampler defaults: 10 start-up trials, the best 10 %. */
         public static final Settings OPTUNA = new Settings(10, 24, GoodSetRule.OPTUNA, false);
@@ -76,7 +76,7 @@ public final class TpeSampler implements Sampler {
 
     /** The settings a user picks by name ({@code --tpe}). */
     public enum Preset {
-        /** HyperOpt's defaults, what the study used (docs/reference.md §4); the default. */
+        /** HyperOpt's defaults, what the study used (docs/reference.md §5). */
         HYPEROPT(Settings.HYPEROPT),
         /** Optuna's defaults: 10 start-up trials, the best 10 % as the good set. */
         OPTUNA(Settings.OPTUNA),
