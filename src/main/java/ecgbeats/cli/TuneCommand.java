@@ -121,7 +121,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         ListenAddress address = ListenAddress.parse(listen); // refused before anything is written
         Scheduler sched = Schedulers.create(scheduler, grace, epochs);
-        StudyPlan plan = StudyPlan.of(data, arch, sp, search.equals("tpe") ? "tpe/" + tpe.id() : search,
+        StudyPlan plan = StudyPlan.of(data, arch, sp, space, search.equals("tpe") ? "tpe/" + tpe.id() : search,
                 scheduler + "/" + grace, trials, epochs, fraction, objective, seed, timeBudget, out);
         String objectiveName = plan.job().objective();
         BeatDataset dataset = DatasetFile.read(data);

@@ -32,15 +32,17 @@ public record StudyPlan(StudyJob job, StudySettings settings, String cluster) {
      * the space can give must suit the model, and an objective left at {@code default} takes the
      * dataset protocol's.
      *
+     * @param spaceSource where the space came from (a file or a preset), for messages
      * @param search    the sampler as the identity names it (e.g. {@code tpe/joint})
      * @param scheduler the scheduler as the identity names it (e.g. {@code asha/1})
      */
-    public static StudyPlan of(Path data, Architecture model, SearchSpace space, String search, String scheduler,
+    public static StudyPlan of(Path data, Architecture model, SearchSpace space, String spaceSource, String search,
+                               String scheduler,
                                int trials, int epochs, double fraction, String objective, long seed,
                                Duration timeBudget, Path out) throws IOException {
         String resolved = Objective.parse(objective).resolve(DatasetFile.provenance(data).protocol()).id();
         checkSpaceFitsModel(RunConfig.defaults(model).with(Map.of("epochs", Integer.toString(epochs),
-                "fraction", Double.toString(fraction), "objective", resolved)), space);
+                "fraction", Double.toString(fraction), "objective", resolved)), space, spaceSource);
         String sha = DatasetFile.sha256(data);
         Map<String, String> what = new LinkedHashMap<>();
         what.put("data", sha);
@@ -60,7 +62,7 @@ public record StudyPlan(StudyJob job, StudySettings settings, String cluster) {
     }
 
     /** Every value the space can give (each choice, both bounds) must suit the model: checked before anything is written. */
-    static void checkSpaceFitsModel(RunConfig base, SearchSpace sp) {
+    static void checkSpaceFitsModel(RunConfig base, SearchSpace sp, String source) {
         for (Map.Entry<String, Domain> d : sp.domains().entrySet()) {
             List<Object> values;
             if (d.getValue() instanceof Domain.Choice c) {
@@ -70,7 +72,11 @@ public record StudyPlan(StudyJob job, StudySettings settings, String cluster) {
                 values = List.of(n.fromInternal(n.internalLo()), n.fromInternal(n.internalHi()));
             }
             for (Object v : values) {
-                base.with(Map.of(d.getKey(), String.valueOf(v)));
+                try {
+                    base.with(Map.of(d.getKey(), String.valueOf(v)));
+                } catch (ecgbeats.util.BadInputException e) {
+                    throw new ecgbeats.util.BadInputException(source + ": " + e.getMessage());
+                }
             }
         }
     }

@@ -73,6 +73,10 @@ public final class SearchSpaces {
         JsonNode root;
         try {
             root = YAML.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new BadInputException(source + (at == null ? "" : ", line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": not valid YAML or JSON: " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadInputException(source + ": not valid YAML or JSON: " + firstLine(e.getMessage()));
         }
@@ -82,7 +86,9 @@ public final class SearchSpaces {
         Map<String, Domain> domains = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            domains.put(e.getKey(), domain(source + ": " + e.getKey(), e.getValue()));
+            int line = lineOf(text, e.getKey());
+            domains.put(e.getKey(), domain(source + (line > 0 ? ", line " + line : "") + ": " + e.getKey(),
+                    e.getValue()));
         }
         return new SearchSpace(domains);
     }
@@ -139,6 +145,19 @@ public final class SearchSpaces {
             throw new BadInputException(where + ": quniform needs q > 0");
         }
         return new Domain.Numeric(k, lo, hi, q);
+    }
+
+    /** The line (from 1) where the top-level entry {@code key} starts, or 0 when it is not found so. */
+    static int lineOf(String text, String key) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("^\\s*[\"']?" + java.util.regex.Pattern.quote(key)
+                + "[\"']?\\s*:");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (p.matcher(lines.get(i)).find()) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String firstLine(String s) {

@@ -107,8 +107,8 @@ class TrainCommandTest {
         assertTrue(r.err().contains("not a run folder"), r.err());
         r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("train needs --data, --model (or a run's config.json as --config) and --out, "
-                + "or --resume DIR"), r.err());
+        assertTrue(r.err().contains("train needs --data, --model (or --recipe, or a run's config.json as --config) "
+                + "and --out, or --resume DIR"), r.err());
         Cli.Run help = Cli.run("train", "--help");
         assertTrue(help.out().contains("cnn2d: hidden=128 num_layers=2 num_blocks=1 dropout=0.3 features=none"),
                 help.out());

@@ -120,7 +120,7 @@ class TuneCommandTest {
         Path out = dir.resolve("bad");
         Path wrong = dir.resolve("wrong.yaml");
         Files.writeString(wrong, "gru_hidden: {choice: [8, 16]}\n");
-        assertBad("cnn2d does not use hyperparameter 'gru_hidden'", tune(out, wrong));
+        assertBad(wrong + ": cnn2d does not use hyperparameter 'gru_hidden'", tune(out, wrong));
         Files.writeString(wrong, "dropout: {choice: [0.2, 1.5]}\n"); // one bad value among good ones
         assertBad("dropout=1.5: must be in [0, 1)", tune(out, wrong));
         Files.writeString(wrong, "hidden: {uniform: [9, 3]}\n");

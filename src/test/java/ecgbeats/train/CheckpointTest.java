@@ -40,6 +40,14 @@ class CheckpointTest {
         assertArrayEquals(saved.get(1).weights(), two.weights());
         assertEquals(saved.get(1).plateau(), two.plateau());
         assertEquals(saved.get(1).early(), two.early());
+        // Adam's state survives the round trip: its step count and both moments, value for value
+        OptimizerState before = saved.get(1).optimizer();
+        assertTrue(before.steps() > 0 && before.m().length > 0);
+        assertEquals(before.steps(), two.optimizer().steps());
+        assertArrayEquals(before.m(), two.optimizer().m());
+        assertArrayEquals(before.v(), two.optimizer().v());
+        assertTrue(java.util.stream.IntStream.range(0, before.v().length).anyMatch(i -> before.v()[i] != 0),
+                "the moments were written, not zeros");
 
         List<Integer> heard = new ArrayList<>();
         TrainingResult resumed;

@@ -63,6 +63,8 @@ class SearchSpacesTest {
         assertBad("x: {quniform: [0, 1]}", "quniform takes 3 numbers");
         assertBad("x: {loguniform: [0, 1]}", "loguniform needs lo > 0");
         assertBad("x: [1, 2", "not valid YAML or JSON");
+        assertBad("a: {choice: [1]}\nb: {uniform: [3, 1]}", "space.yaml, line 2: b: lo > hi");
+        assertBad("a: {choice: [1]}\nb: {choice: [1, 2]\n", ", line ");
         assertBad("x: 3", "expected one of");
         String m = assertThrows(BadInputException.class, () -> SearchSpaces.load("no-such-preset")).getMessage();
         assertTrue(m.contains("neither a preset"), m);
@@ -70,7 +72,7 @@ class SearchSpacesTest {
 
     private static void assertBad(String text, String expected) {
         String m = assertThrows(BadInputException.class, () -> SearchSpaces.parse("space.yaml", text)).getMessage();
-        assertTrue(m.startsWith("space.yaml: "), m);
+        assertTrue(m.startsWith("space.yaml"), m);
         assertTrue(m.contains(expected), m);
     }
 }
