@@ -5,7 +5,6 @@ import ecgbeats.util.EnumIds;
 import ecgbeats.train.FineTuning;
 import ecgbeats.util.BadInputException;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -79,11 +78,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
             throw BadInputException.about(BadInputException.Subject.SETTING, name, "not an adaptation setting (known: "
                     + String.join(", ", java.util.Arrays.stream(Param.values()).map(Param::id).toList()) + ")");
         }
-        Map<Param, String> values = new EnumMap<>(Param.class);
-        asMap().forEach((k, v) -> values.put(Param.of(k), String.valueOf(v)));
-        values.put(p, value.trim());
         try {
-            return of(values);
+            return of(ecgbeats.util.SettingTexts.with(Param.class, asMap(), Param::of, p, value));
         } catch (IllegalArgumentException e) {
             throw BadInputException.about(BadInputException.Subject.SETTING, name + "=" + value,
                     "not a valid value (" + e.getMessage() + ")");

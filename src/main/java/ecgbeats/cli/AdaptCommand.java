@@ -104,7 +104,7 @@ final class AdaptCommand implements Callable<Integer> {
         if (o.labels() != null) {
             System.out.printf(Locale.ROOT, "%s: %d beats (%s); %d labelled (%s) before %.1f s%s%n", record, o.beats(),
                     o.adaptation().detected() ? "found by the QRS detector" : "from the .atr file", o.labels().size(),
-                    counts(o.labels().classCounts()), o.labels().until() / o.frequency(), o.labels().unmatched() == 0 ? ""
+                    ClassCounts.text(o.labels().classCounts()), o.labels().until() / o.frequency(), o.labels().unmatched() == 0 ? ""
                             : "; " + o.labels().unmatched() + " labels fell on no beat and were not used");
         } else {
             System.out.printf("%s: %d beats; no labels (%s, transductive)%n", record, o.beats(), method.id());
@@ -132,13 +132,4 @@ final class AdaptCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 
-    private static String counts(int[] c) {
-        StringBuilder b = new StringBuilder();
-        for (AamiClass k : AamiClass.values()) {
-            if (c[k.label()] > 0) {
-                b.append(b.length() == 0 ? "" : " ").append(k.name()).append(' ').append(c[k.label()]);
-            }
-        }
-        return b.toString();
-    }
 }

@@ -191,7 +191,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     if (!json) {
                         spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, adapted and classified in %.1f s%n",
                                 r.record().getFileName(), r.labels() == null ? "no labels"
-                                        : r.labels().size() + " beats labelled (" + counts(r.labels().classCounts()) + ")",
+                                        : r.labels().size() + " beats labelled (" + ClassCounts.text(r.labels().classCounts()) + ")",
                                 r.seconds());
                     }
                 });
@@ -225,15 +225,6 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String counts(int[] c) {
-        StringBuilder b = new StringBuilder();
-        for (AamiClass k : AamiClass.values()) {
-            if (c[k.label()] > 0) {
-                b.append(b.length() == 0 ? "" : " ").append(k.name()).append(' ').append(c[k.label()]);
-            }
-        }
-        return b.toString();
-    }
 
     private static ecgbeats.adapt.AdaptSettings phrased(ecgbeats.adapt.AdaptSettings s, String name, String value) {
         try {

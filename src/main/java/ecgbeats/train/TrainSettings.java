@@ -3,7 +3,6 @@ package ecgbeats.train;
 import ecgbeats.util.BadInputException;
 import ecgbeats.data.balance.BalanceMethod;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -81,11 +80,8 @@ public record TrainSettings(int batch, int epochs, OptimizerKind optimizer, doub
         if (p == null) {
             throw new BadInputException("unknown hyperparameter '" + key + "'");
         }
-        Map<TrainParam, String> v = new EnumMap<>(TrainParam.class);
-        asMap().forEach((k, x) -> v.put(TrainParam.of(k), String.valueOf(x)));
-        v.put(p, value.trim());
         try {
-            return of(v);
+            return of(ecgbeats.util.SettingTexts.with(TrainParam.class, asMap(), TrainParam::of, p, value));
         } catch (NumberFormatException e) {
             throw new BadInputException(key + "=" + value + ": not a number");
         } catch (IllegalArgumentException e) {
