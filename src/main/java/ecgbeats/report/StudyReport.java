@@ -1,8 +1,9 @@
 package ecgbeats.report;
 
+import ecgbeats.tune.JournalEvent;
+
 import ecgbeats.util.Decision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ecgbeats.util.BadInputException;
 import ecgbeats.tune.StudyHistory;
@@ -60,7 +61,7 @@ public final class StudyReport {
         page.paragraph(String.format(java.util.Locale.ROOT, "%d trials (%d completed, %d pruned, %d failed); "
                         + "objective: validation %s, maximised. %s", history.trials().size(),
                 count(history, TrialState.COMPLETE), count(history, TrialState.PRUNED),
-                count(history, TrialState.FAILED), objective, history.header().path("fingerprint").asText()));
+                count(history, TrialState.FAILED), objective, history.header().fingerprint()));
         best.entrySet().stream().filter(e -> history.trials().get(e.getKey()).state() == TrialState.COMPLETE)
                 .max(Map.Entry.comparingByValue()).ifPresent(b -> page.paragraph(String.format(java.util.Locale.ROOT,
                         "Best complete trial: %d, validation %s %.4f.", b.getKey(), objective, b.getValue())));
@@ -136,9 +137,9 @@ public final class StudyReport {
         Map<Integer, Integer> stops = new TreeMap<>();
         for (Trial t : history.trials()) {
             reached.put(t.number(), t.epochs());
-            for (JsonNode e : history.epochs().get(t.number())) {
-                if (Decision.STOP.name().equals(e.path("decision").asText())) {
-                    stops.merge(e.get("epoch").asInt(), 1, Integer::sum);
+            for (JournalEvent.Epoch e : history.epochs().get(t.number())) {
+                if (e.decision() == Decision.STOP) {
+                    stops.merge(e.epoch(), 1, Integer::sum);
                 }
             }
         }

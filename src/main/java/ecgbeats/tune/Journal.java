@@ -1,8 +1,6 @@
 package ecgbeats.tune;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.BadInputException;
 
 import java.io.IOException;
@@ -15,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A study's append-only journal ({@code journal.jsonl}): one JSON event per line, written and
+ * A study's append-only journal ({@code journal.jsonl}): one {@link JournalEvent} per line, written and
  * forced to disk before the study acts on it, so after a crash or SIGKILL the journal holds
  * everything that happened. A last line cut off by a kill is ignored when reading.
  */
@@ -30,19 +28,15 @@ public final class Journal implements AutoCloseable {
                 StandardOpenOption.APPEND);
     }
 
-    public static ObjectNode event(String type) {
-        return JSON.createObjectNode().put("event", type).put("time", java.time.Instant.now().toString());
-    }
-
-    public synchronized void append(ObjectNode event) throws IOException {
+    public synchronized void append(JournalEvent event) throws IOException {
         byte[] line = (JSON.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
         channel.write(java.nio.ByteBuffer.wrap(line));
         channel.force(false);
     }
 
     /** The events of a journal, in order. */
-    public static List<JsonNode> read(Path file) {
-        List<JsonNode> events = new ArrayList<>();
+    public static List<JournalEvent> read(Path file) {
+        List<JournalEvent> events = new ArrayList<>();
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -51,7 +45,7 @@ public final class Journal implements AutoCloseable {
         }
         for (int i = 0; i < lines.size(); i++) {
             try {
-                events.add(JSON.readTree(lines.get(i)));
+                events.add(JSON.readValue(lines.get(i), JournalEvent.class));
             } catch (IOException e) {
                 if (i == lines.size() - 1) {
                     break; // torn by a kill mid-write

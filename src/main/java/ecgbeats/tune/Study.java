@@ -2,7 +2,6 @@ package ecgbeats.tune;
 
 import ecgbeats.util.Decision;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
@@ -68,10 +67,8 @@ public final class Study implements AutoCloseable {
         }
         Files.createDirectories(dir);
         Study s = new Study(dir, settings, space, sampler, scheduler);
-        com.fasterxml.jackson.databind.node.ObjectNode study = Journal.event("study");
-        study.set("identity", Journal.JSON.valueToTree(settings.identity()));
-        s.journal.append(study.put("fingerprint", settings.fingerprint())
-                .put("seed", settings.seed()).put("objective", settings.objective()));
+        s.journal.append(new JournalEvent.StudyBegan(JournalEvent.now(), settings.identity(), settings.fingerprint(),
+                settings.seed(), settings.objective()));
         return s;
     }
 
@@ -84,20 +81,15 @@ public final class Study implements AutoCloseable {
             throw BadInputException.about(BadInputException.Subject.STUDY_TO_RESUME, dir,
                     "not a study folder (no " + JOURNAL + ")");
         }
-        List<JsonNode> events = Journal.read(file);
-        if (events.isEmpty() || !"study".equals(events.get(0).path("event").asText())) {
-            throw BadInputException.inFile(file, "does not start with a study event");
-        }
-        JsonNode head = events.get(0);
-        if (head.has("identity")) {
-            Map<String, String> recorded = new LinkedHashMap<>();
-            head.get("identity").fields().forEachRemaining(f -> recorded.put(f.getKey(), f.getValue().asText()));
-            List<String> differ = settings.differences(recorded);
+        List<JournalEvent> events = StudyHistory.events(file);
+        JournalEvent.StudyBegan head = (JournalEvent.StudyBegan) events.get(0);
+        if (head.identity() != null) {
+            List<String> differ = settings.differences(head.identity());
             if (!differ.isEmpty()) {
                 throw new BadInputException(dir + ": the study there was made with other settings or data; these "
                         + "differ: " + String.join("; ", differ));
             }
-        } else if (!head.path("fingerprint").asText().equals(settings.fingerprint())) {
+        } else if (!settings.fingerprint().equals(head.fingerprint())) {
             throw new BadInputException(dir + ": the study there was made by an earlier ecgbeats, with other settings "
                     + "or data");
         }
@@ -106,10 +98,10 @@ public final class Study implements AutoCloseable {
         return s;
     }
 
-    private void replay(List<JsonNode> events) throws IOException {
+    private void replay(List<JournalEvent> events) throws IOException {
         StudyHistory h = StudyHistory.replay(events);
         trials.addAll(h.trials());
-        Map<Integer, List<JsonNode>> epochs = h.epochs();
+        Map<Integer, List<JournalEvent.Epoch>> epochs = h.epochs();
         Map<Integer, Integer> checkpointed = h.checkpointed();
         // interrupted trials go on from their last checkpoint on disk, or from the start
         for (Trial t : trials) {
@@ -119,16 +111,16 @@ public final class Study implements AutoCloseable {
                     from = 0;
                 }
                 int keep = from;
-                epochs.get(t.number()).removeIf(x -> x.get("epoch").asInt() > keep);
+                epochs.get(t.number()).removeIf(x -> x.epoch() > keep);
                 interrupted.add(new int[] {t.number(), from});
             }
         }
         // the scheduler relearns its rungs from every epoch that still counts, in journal order
-        List<JsonNode> all = new ArrayList<>();
+        List<JournalEvent.Epoch> all = new ArrayList<>();
         epochs.values().forEach(all::addAll);
-        all.sort(java.util.Comparator.comparing(x -> x.get("time").asText()));
-        for (JsonNode e : all) {
-            scheduler.onEpoch(e.get("trial").asInt(), e.get("epoch").asInt(), e.get("value").asDouble());
+        all.sort(java.util.Comparator.comparing(JournalEvent.Epoch::time));
+        for (JournalEvent.Epoch e : all) {
+            scheduler.onEpoch(e.trial(), e.epoch(), e.value());
         }
     }
 
@@ -203,9 +195,7 @@ public final class Study implements AutoCloseable {
         }
         Trial t = new Trial(n, params.get(), Seeds.derive(settings.seed(), "trial-" + n), TrialState.RUNNING,
                 List.of(), Map.of(), "", 0);
-        ObjectNode e = Journal.event("created").put("trial", n).put("seed", t.seed());
-        e.set("params", Journal.JSON.valueToTree(t.params()));
-        append(e);
+        append(new JournalEvent.Created(JournalEvent.now(), n, t.seed(), Journal.JSON.valueToTree(t.params())));
         trials.add(t);
         return Optional.of(TrialTask.fresh(n, t.params(), t.seed()));
     }
@@ -215,7 +205,7 @@ public final class Study implements AutoCloseable {
         int from = cutOff[1];
         Trial t = trials.get(n).resumedAt(from);
         trials.set(n, t);
-        append(Journal.event("resumed").put("trial", n).put("epoch", from));
+        append(new JournalEvent.Resumed(JournalEvent.now(), n, from));
         return from == 0 ? TrialTask.fresh(n, t.params(), t.seed())
                 : new TrialTask(n, t.params(), t.seed(), from, Files.readAllBytes(checkpointFile(n, from)));
     }
@@ -236,10 +226,7 @@ public final class Study implements AutoCloseable {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     trials.set(n, trials.get(n).withEpoch(value, seconds));
                     Decision d = scheduler.onEpoch(n, epoch, value);
-                    ObjectNode e = Journal.event("epoch").put("trial", n).put("epoch", epoch).put("value", value)
-                            .put("seconds", seconds).put("decision", d.name()).put("checkpoint", checkpoint != null);
-                    e.set("metrics", Journal.JSON.valueToTree(m));
-                    append(e);
+                    append(new JournalEvent.Epoch(JournalEvent.now(), n, epoch, value, seconds, d, checkpoint != null, m));
                     stopped[0] |= d == Decision.STOP;
                     if (checkpoint != null) {
                         deleteCheckpoint(n, lastCheckpoint[0]);
@@ -253,7 +240,7 @@ public final class Study implements AutoCloseable {
             public void started(String worker, int fromEpoch) {
                 synchronized (Study.this) {
                     trials.set(n, trials.get(n).resumedAt(fromEpoch).onWorker(worker));
-                    append(Journal.event("started").put("trial", n).put("worker", worker).put("epoch", fromEpoch));
+                    append(new JournalEvent.Started(JournalEvent.now(), n, worker, fromEpoch));
                 }
             }
         };
@@ -293,22 +280,11 @@ public final class Study implements AutoCloseable {
     private synchronized void finish(int n, TrialState state, Map<String, Double> metrics, long start, String error) {
         double seconds = (System.nanoTime() - start) / 1e9;
         trials.set(n, trials.get(n).finished(state, metrics, seconds));
-        String type = switch (state) {
-            case COMPLETE -> "completed";
-            case PRUNED -> "pruned";
-            default -> "failed";
-        };
-        ObjectNode e = Journal.event(type).put("trial", n).put("seconds", seconds)
-                .put("epochs", trials.get(n).epochs());
-        e.set("metrics", Journal.JSON.valueToTree(metrics));
-        if (error != null) {
-            e.put("error", error);
-        }
-        append(e);
+        append(JournalEvent.Finished.of(state, JournalEvent.now(), n, seconds, trials.get(n).epochs(), metrics, error));
         writeResults();
     }
 
-    private void append(ObjectNode e) {
+    private void append(JournalEvent e) {
         try {
             journal.append(e);
         } catch (IOException x) {

@@ -2,7 +2,6 @@ package ecgbeats.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ecgbeats.TestData;
-import ecgbeats.tune.Journal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,7 +41,7 @@ final class StudyFixtures {
         if (!Files.exists(study.resolve("journal.jsonl"))) {
             return List.of();
         }
-        return Journal.read(study.resolve("journal.jsonl")).stream()
+        return ecgbeats.tune.JournalLines.read(study.resolve("journal.jsonl")).stream()
                 .filter(e -> e.get("event").asText().equals(type)).toList();
     }
 

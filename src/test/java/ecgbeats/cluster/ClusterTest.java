@@ -8,7 +8,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import ecgbeats.tune.FifoScheduler;
-import ecgbeats.tune.Journal;
 import ecgbeats.tune.RandomSampler;
 import ecgbeats.tune.SearchSpace;
 import ecgbeats.tune.SearchSpaces;
@@ -105,7 +104,7 @@ class ClusterTest {
             workers.shutdownNow();
         }
         assertTrue(killed.get());
-        List<JsonNode> events = Journal.read(dir.resolve(Study.JOURNAL));
+        List<JsonNode> events = ecgbeats.tune.JournalLines.read(dir.resolve(Study.JOURNAL));
         List<JsonNode> moved = events.stream().filter(e -> e.get("event").asText().equals("started")
                 && e.get("epoch").asInt() > 0).toList();
         assertEquals(1, moved.size(), "one trial moved: " + moved);

@@ -54,7 +54,7 @@ class StudyTest {
             Trial best = s.best().orElseThrow();
             assertTrue(trials.stream().allMatch(t -> t.best().getAsDouble() <= best.best().getAsDouble()));
         }
-        List<JsonNode> events = Journal.read(dir.resolve(Study.JOURNAL));
+        List<JsonNode> events = ecgbeats.tune.JournalLines.read(dir.resolve(Study.JOURNAL));
         assertEquals("study", events.get(0).get("event").asText());
         assertEquals(8, events.stream().filter(e -> e.get("event").asText().equals("created")).count());
         assertEquals(72, events.stream().filter(e -> e.get("event").asText().equals("epoch")).count());
@@ -275,5 +275,35 @@ class StudyTest {
             assertEquals(TrialState.COMPLETE, t.state());
             assertEquals(9, t.epochs());
         }
+    }
+
+    @Test
+    void theJournalIsOneTypedFormatThatOlderJournalsStillRead() throws Exception {
+        java.nio.file.Path file = dir.resolve("old.jsonl");
+        // lines as the writer before typed events wrote them (event first, then time, then fields)
+        Files.writeString(file, String.join("\n",
+                "{\"event\":\"study\",\"time\":\"2026-11-27T10:00:00Z\",\"identity\":{\"data\":\"f\"},"
+                        + "\"fingerprint\":\"data f\",\"seed\":7,\"objective\":\"recall_macro\"}",
+                "{\"event\":\"created\",\"time\":\"2026-11-27T10:00:01Z\",\"trial\":0,\"seed\":3,\"params\":{\"x\":0.5,\"k\":\"a\"}}",
+                "{\"event\":\"started\",\"time\":\"2026-11-27T10:00:02Z\",\"trial\":0,\"worker\":\"w\",\"epoch\":0}",
+                "{\"event\":\"epoch\",\"time\":\"2026-11-27T10:00:03Z\",\"trial\":0,\"epoch\":1,\"value\":0.5,"
+                        + "\"seconds\":1.0,\"decision\":\"STOP\",\"checkpoint\":false}",
+                "{\"event\":\"pruned\",\"time\":\"2026-11-27T10:00:04Z\",\"trial\":0,\"seconds\":1.5,\"epochs\":1,"
+                        + "\"metrics\":{\"recall_macro\":0.5}}", ""));
+        StudyHistory h = StudyHistory.read(file);
+        assertEquals("recall_macro", h.objective());
+        assertEquals(TrialState.PRUNED, h.trials().get(0).state());
+        assertEquals(ecgbeats.util.Decision.STOP, h.epochs().get(0).get(0).decision());
+        assertEquals("w", h.trials().get(0).worker());
+        // and what the journal writes reads back as the same events
+        java.nio.file.Path fresh = dir.resolve("fresh.jsonl");
+        List<JournalEvent> events = Journal.read(file);
+        try (Journal j = new Journal(fresh)) {
+            for (JournalEvent e : events) {
+                j.append(e);
+            }
+        }
+        assertEquals(events, Journal.read(fresh));
+        assertEquals("pruned", JournalLines.read(fresh).get(4).get("event").asText());
     }
 }
