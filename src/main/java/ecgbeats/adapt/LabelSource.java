@@ -21,14 +21,6 @@ public sealed interface LabelSource {
     record AnnotationLabels(Path file) implements LabelSource {
     }
 
-    /** How a run folder and a report say it: "the first 5 minutes of PATH.atr" or "the beats labelled in FILE". */
-    default String describe(Path record) {
-        if (this instanceof FirstMinutes f) {
-            return "the first " + minutes(f.minutes()) + " minutes of " + record + ".atr";
-        }
-        return "the beats labelled in " + ((AnnotationLabels) this).file();
-    }
-
     /** 5 as "5", 2.5 as "2.5". */
     static String minutes(double m) {
         return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);

@@ -264,6 +264,14 @@ public final class Network implements AutoCloseable {
      * with its record's median in {@code templates} (null for a model without a template).
      */
     public void adaptBatchNorm(BeatTable beats, RecordTemplates templates) {
+        if (beats.size() > BATCH_NORM_BEATS) {
+            // the statistics of a long recording from evenly spaced beats: memory grows with the batch
+            int[] rows = new int[BATCH_NORM_BEATS];
+            for (int k = 0; k < rows.length; k++) {
+                rows[k] = (int) ((long) k * beats.size() / rows.length);
+            }
+            beats = beats.select(rows);
+        }
         java.util.List<NDArray> running = new java.util.ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {
             if (p.getKey().endsWith("runningMean") || p.getKey().endsWith("runningVar")) {
@@ -326,6 +334,9 @@ public final class Network implements AutoCloseable {
         }
         return false;
     }
+
+    /** At most this many beats, one batch, make a recording's BatchNorm statistics. */
+    static final int BATCH_NORM_BEATS = 8192;
 
     /** The momentum of DJL's BatchNorm (its builder's default, which {@link Models} keeps). */
     private static final float BATCH_NORM_MOMENTUM = 0.9f;

@@ -60,4 +60,16 @@ class AdaptBatchNormTest {
         }
         return g;
     }
+
+    @Test
+    void aLongRecordingsStatisticsComeFromEvenlySpacedBeats() {
+        BeatTable beats = shifted(SyntheticBeats.table(2000, 8), 0.25f); // 10,000 beats, more than one batch takes
+        assertTrue(beats.size() > Network.BATCH_NORM_BEATS);
+        try (Network net = Network.create(SyntheticBeats.smallCnn2d("dropout", "0").model(), 3)) {
+            float[] whole = trainingModeLogProbabilities(net, beats); // the whole recording's own statistics
+            net.adaptBatchNorm(beats, null);
+            double gap = maxGap(whole, net.logProbabilities(beats, 32));
+            assertTrue(gap < 0.01, "8,192 evenly spaced beats' statistics stand for 10,000 beats': " + gap);
+        }
+    }
 }
