@@ -110,6 +110,35 @@ class ArchitectureTest {
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), offenders);
     }
 
+    /**
+     * The command line only wires: its classes are commands, their options (mixins, converters) and
+     * the few helpers that print or start ecgbeats processes; the work is in the packages below.
+     */
+    @Test
+    void theCommandLineHoldsCommandsAndTheirOptions() {
+        java.util.Set<String> helpers = java.util.Set.of("CommandLines", "Home", "RecordList", "ClassCounts",
+                "StudyProcesses");
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage("ecgbeats.cli")
+                .and().areTopLevelClasses()
+                .should(new com.tngtech.archunit.lang.ArchCondition<com.tngtech.archunit.core.domain.JavaClass>(
+                        "be a command, its options or a printing helper") {
+                    @Override
+                    public void check(com.tngtech.archunit.core.domain.JavaClass c,
+                                      com.tngtech.archunit.lang.ConditionEvents events) {
+                        boolean ok = c.isAnnotatedWith(picocli.CommandLine.Command.class)
+                                || c.isAssignableTo(picocli.CommandLine.ITypeConverter.class)
+                                || c.isAssignableTo(picocli.CommandLine.IVersionProvider.class)
+                                || c.getFields().stream().anyMatch(f -> f.isAnnotatedWith(picocli.CommandLine.Option.class))
+                                || helpers.contains(c.getSimpleName());
+                        if (!ok) {
+                            events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(c, c.getName()
+                                    + " is neither a command nor its options: its work belongs below cli"));
+                        }
+                    }
+                })
+                .check(classes);
+    }
+
     @Test
     void packagesHaveNoCycles() {
         slices().matching("ecgbeats.(*)..").should().beFreeOfCycles().check(classes);
