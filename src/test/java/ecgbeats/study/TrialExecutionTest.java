@@ -67,6 +67,17 @@ class TrialExecutionTest {
         assertTrue(doneLine(whole).startsWith("@done "), doneLine(whole));
     }
 
+    @Test
+    void aTrialSpecReadsBackAsItWasWritten() throws Exception {
+        TrialSpec spec = new TrialSpec("d.ecgb", "cnn2d", "out", "c.ckpt", null,
+                Map.of("hidden", 8, "lr", 0.003, "features", "rr_norm"), 3, 0.25, "recall_macro", 11);
+        spec.write(dir.resolve("trial.json"));
+        TrialSpec back = TrialSpec.read(dir.resolve("trial.json"));
+        assertEquals(spec, back);
+        assertEquals(spec.settings(), back.settings());
+        assertTrue(!Files.readString(dir.resolve("trial.json")).contains("checkpoint_in"), "absent, not null");
+    }
+
     private static String doneLine(ByteArrayOutputStream out) {
         return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("@done ")).reduce((a, b) -> b)
                 .orElse("");
