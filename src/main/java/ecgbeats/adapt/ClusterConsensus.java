@@ -34,29 +34,7 @@ public final class ClusterConsensus {
         int d = beats.beatLength();
         int k = Math.min(clusters, n);
         float[] x = beats.samples();
-        SplittableRandom random = Seeds.random(seed, "clusters");
-        double[][] centres = new double[k][d];
-        double[] nearest = new double[n];
-        java.util.Arrays.fill(nearest, Double.MAX_VALUE);
-        int first = random.nextInt(n);
-        copy(x, first, d, centres[0]);
-        for (int c = 1; c < k; c++) {
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                nearest[i] = Math.min(nearest[i], distance(x, i, d, centres[c - 1]));
-                total += nearest[i];
-            }
-            double r = random.nextDouble() * total;
-            int pick = n - 1;
-            for (int i = 0; i < n; i++) {
-                r -= nearest[i];
-                if (r <= 0) {
-                    pick = i;
-                    break;
-                }
-            }
-            copy(x, pick, d, centres[c]);
-        }
+        double[][] centres = seeds(x, n, d, k, Seeds.random(seed, "clusters"));
         int[] assigned = new int[n];
         for (int it = 0; it < iterations; it++) {
             boolean moved = false;
@@ -93,6 +71,32 @@ public final class ClusterConsensus {
             }
         }
         return assigned;
+    }
+
+    /** k-means++'s first centres: one beat at random, then each next with probability in its squared distance. */
+    private static double[][] seeds(float[] x, int n, int d, int k, SplittableRandom random) {
+        double[][] centres = new double[k][d];
+        double[] nearest = new double[n];
+        java.util.Arrays.fill(nearest, Double.MAX_VALUE);
+        copy(x, random.nextInt(n), d, centres[0]);
+        for (int c = 1; c < k; c++) {
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                nearest[i] = Math.min(nearest[i], distance(x, i, d, centres[c - 1]));
+                total += nearest[i];
+            }
+            double r = random.nextDouble() * total;
+            int pick = n - 1;
+            for (int i = 0; i < n; i++) {
+                r -= nearest[i];
+                if (r <= 0) {
+                    pick = i;
+                    break;
+                }
+            }
+            copy(x, pick, d, centres[c]);
+        }
+        return centres;
     }
 
     /**

@@ -112,10 +112,7 @@ public final class CrossValidation {
             write(file, summary);
         }
         double[] lastEpoch = {0}; // seconds of the last epoch trained, to judge whether another fits the budget
-        EpochListener timed = (r, max) -> {
-            lastEpoch[0] = r.seconds();
-            return listener.onEpoch(r, max);
-        };
+        EpochListener timed = timing(listener, lastEpoch);
         List<Fold> done = new ArrayList<>();
         List<Integer> elsewhere = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
@@ -126,11 +123,7 @@ public final class CrossValidation {
             }
             try (FolderLock lock = FolderLock.tryLock(out.resolve("fold-" + number + ".lock"))) {
                 if (lock == null) {
-                    if (only != null) {
-                        throw new BadInputException(out.resolve("fold-" + number) + ": fold " + number
-                                + " is being trained by another process");
-                    }
-                    log.printf("fold %d of %d: being trained by another process, left to it%n", number, plan.size());
+                    leaveToItsHolder(number, plan.size(), only != null, log);
                     elsewhere.add(number);
                     continue;
                 }
@@ -156,6 +149,23 @@ public final class CrossValidation {
         summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
         write(file, summary);
         return new Outcome(done, pooled, elsewhere);
+    }
+
+    /** {@code listener}, and the seconds of each epoch it hears kept in {@code lastEpoch[0]}. */
+    private static EpochListener timing(EpochListener listener, double[] lastEpoch) {
+        return (r, max) -> {
+            lastEpoch[0] = r.seconds();
+            return listener.onEpoch(r, max);
+        };
+    }
+
+    /** Fold {@code number} is another process's: a one-fold run asked for it is refused, a run over all leaves it. */
+    private void leaveToItsHolder(int number, int folds, boolean oneFold, PrintStream log) {
+        if (oneFold) {
+            throw new BadInputException(out.resolve("fold-" + number) + ": fold " + number
+                    + " is being trained by another process");
+        }
+        log.printf("fold %d of %d: being trained by another process, left to it%n", number, folds);
     }
 
     /** The folder, new or going on with the same plan (resumed, or joined by a one-fold process). */
