@@ -40,88 +40,97 @@ public final class AnnotationFile {
     }
 
     static List<Annotation> parse(Path file, byte[] b) {
-        List<Annotation> out = new ArrayList<>();
-        long time = 0;
-        int num = 0;
-        int chan = 0;
+        return new Decoder(file, b).decode();
+    }
+
+    /**
+     * One pass over an annotation file's bytes: the annotation being built, and the NUM and CHN
+     * values that carry over to the ones after it.
+     */
+    private static final class Decoder {
+        private final Path file;
+        private final byte[] b;
+        private final List<Annotation> out = new ArrayList<>();
+        private int p;
+        private long time;
+        private int num;
+        private int chan;
         // the annotation being built; modifiers after it change these fields
-        int code = -1;
-        long at = 0;
-        int sub = 0;
-        String aux = "";
-        int p = 0;
-        boolean ended = false;
-        while (p + 1 < b.length) {
-            int word = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-            int a = word >>> 10;
-            int i = word & 0x3FF;
-            int wordAt = p;
-            p += 2;
-            if (a == 0 && i == 0) {
-                ended = true;
-                break;
-            }
-            switch (a) {
-                case SKIP -> {
-                    if (p + 4 > b.length) {
-                        throw notMit(file, wordAt, "SKIP without its 4-byte interval");
-                    }
-                    // PDP-11 long: high word first, each word little-endian
-                    int high = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
-                    int low = (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8;
-                    time += (high << 16) | low;
-                    p += 4;
-                }
-                case NUM -> {
-                    num = i;
-                    if (code > 0) {
-                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
-                    }
-                }
-                case SUB -> {
-                    sub = i;
-                    if (code > 0) {
-                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
-                    }
-                }
-                case CHN -> {
-                    chan = i;
-                    if (code > 0) {
-                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
-                    }
-                }
-                case AUX -> {
-                    if (p + i > b.length) {
-                        throw notMit(file, wordAt, "AUX string of " + i + " bytes runs past the end");
-                    }
-                    aux = new String(b, p, i, StandardCharsets.ISO_8859_1);
-                    if (aux.indexOf('\0') >= 0) {
-                        aux = aux.substring(0, aux.indexOf('\0'));
-                    }
-                    p += i + (i & 1);
-                    if (code > 0) {
-                        out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
-                    }
-                }
-                default -> {
-                    // as WFDB's getann: every code below the pseudo-annotations is an annotation, NOTQRS (0)
-                    // and codes past the standard table (50 to 58) included; codes 59 to 63 are handled above
-                    time += i;
-                    if (time < 0) {
-                        throw notMit(file, wordAt, "negative annotation time");
-                    }
-                    code = a;
-                    at = time;
-                    sub = 0;
-                    aux = "";
-                    out.add(new Annotation(at, code, sub, chan, num, aux));
-                }
-            }
+        private int code = -1;
+        private long at;
+        private int sub;
+        private String aux = "";
+
+        Decoder(Path file, byte[] b) {
+            this.file = file;
+            this.b = b;
         }
-        if (!ended) {
+
+        List<Annotation> decode() {
+            while (p + 1 < b.length) {
+                int word = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
+                int a = word >>> 10;
+                int i = word & 0x3FF;
+                int wordAt = p;
+                p += 2;
+                if (a == 0 && i == 0) {
+                    return out;
+                }
+                switch (a) {
+                    case SKIP -> skip(wordAt);
+                    case NUM -> modified(() -> num = i);
+                    case SUB -> modified(() -> sub = i);
+                    case CHN -> modified(() -> chan = i);
+                    case AUX -> auxString(i, wordAt);
+                    default -> annotation(a, i, wordAt);
+                }
+            }
             throw notMit(file, b.length, "no end-of-file marker (truncated, or not an annotation file)");
         }
-        return out;
+
+        /** SKIP: a 32-bit time increment, a PDP-11 long (high word first, each word little-endian). */
+        private void skip(int wordAt) {
+            if (p + 4 > b.length) {
+                throw notMit(file, wordAt, "SKIP without its 4-byte interval");
+            }
+            int high = (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8;
+            int low = (b[p + 2] & 0xFF) | (b[p + 3] & 0xFF) << 8;
+            time += (high << 16) | low;
+            p += 4;
+        }
+
+        /** A modifier of the annotation before it (and, for NUM and CHN, of those after it). */
+        private void modified(Runnable change) {
+            change.run();
+            if (code > 0) {
+                out.set(out.size() - 1, new Annotation(at, code, sub, chan, num, aux));
+            }
+        }
+
+        private void auxString(int length, int wordAt) {
+            if (p + length > b.length) {
+                throw notMit(file, wordAt, "AUX string of " + length + " bytes runs past the end");
+            }
+            String text = new String(b, p, length, StandardCharsets.ISO_8859_1);
+            p += length + (length & 1);
+            modified(() -> aux = text.indexOf('\0') >= 0 ? text.substring(0, text.indexOf('\0')) : text);
+        }
+
+        /**
+         * As WFDB's getann: every code below the pseudo-annotations is an annotation, NOTQRS (0)
+         * and codes past the standard table (50 to 58) included.
+         */
+        private void annotation(int a, int increment, int wordAt) {
+            time += increment;
+            if (time < 0) {
+                throw notMit(file, wordAt, "negative annotation time");
+            }
+            code = a;
+            at = time;
+            sub = 0;
+            aux = "";
+            out.add(new Annotation(at, code, sub, chan, num, aux));
+        }
     }
 
     private static BadInputException notMit(Path file, int offset, String why) {
