@@ -2,17 +2,22 @@
 # Chooses adaptation settings on DS1, never on DS2: each fold run of a cross-validation (crossval
 # --out CV) is adapted to the first 5 minutes of each of the records it was validated on (records
 # its training never saw) and judged on the rest of them; the folds' counts are pooled.
-#   bench/adapt_ds1.sh CV MITDB OUT [--adapt-set NAME=VALUE ...]
+#   bench/adapt_ds1.sh CV[,CV2...] MITDB OUT [--adapt-set NAME=VALUE ...]
+# Several cross-validations (of the same data and folds, other seeds): each fold's runs adapted and
+# classifying as one ensemble.
 # ECGBEATS=LAUNCHER runs another build (default: ./ecgbeats); ADAPT=unsupervised (or another --adapt) another protocol. Writes OUT/fold-K.json (evaluate --json) and prints the pooled figures (bench/adapt_pool.py).
 set -euo pipefail
 cv="$1"; source="$2"; out="$3"; shift 3
 here="$(cd "$(dirname "$0")" && pwd)"
 mkdir -p "$out"
-for fold in "$cv"/fold-*/; do
+first="${cv%%,*}"
+for fold in "$first"/fold-*/; do
   fold="${fold%/}"; name="$(basename "$fold")"
   records=$(/usr/bin/python3 -c 'import json,sys; c=json.load(open(sys.argv[1]));
 print(",".join(str(r) for r in c["data"]["provenance"]["validRecords"]))' "$fold/config.json")
-  "${ECGBEATS:-$here/../ecgbeats}" evaluate --run "$fold" --records "$records" --source "$source" --adapt "${ADAPT:-5m}" --json "$@" \
+  runs=(); IFS=',' read -ra cvs <<< "$cv"
+  for c in "${cvs[@]}"; do runs+=(--run "$c/$name"); done
+  "${ECGBEATS:-$here/../ecgbeats}" evaluate "${runs[@]}" --records "$records" --source "$source" --adapt "${ADAPT:-5m}" --json "$@" \
     > "$out/$name.json.tmp"
   mv "$out/$name.json.tmp" "$out/$name.json"
 done

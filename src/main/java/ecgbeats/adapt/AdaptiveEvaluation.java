@@ -2,9 +2,7 @@ package ecgbeats.adapt;
 
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.train.ClassifiedRecording;
-import ecgbeats.train.Network;
 import ecgbeats.train.Recording;
-import ecgbeats.train.RunDirectory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,13 +30,17 @@ public final class AdaptiveEvaluation {
                                double seconds) {
     }
 
-    private final RunDirectory run;
+    private final ecgbeats.train.RunEnsemble runs;
     private final RecordAdapter adapter;
     private final double window;
 
-    /** @param window the match window of the comparison, seconds */
-    public AdaptiveEvaluation(RunDirectory run, RecordAdapter adapter, double window) {
-        this.run = run;
+    /**
+     * @param runs    the unadapted runs (one, or several as one ensemble), which also cut the recordings
+     * @param adapter adapts them to a recording ({@link RecordAdapter#ensemble} for several)
+     * @param window  the match window of the comparison, seconds
+     */
+    public AdaptiveEvaluation(ecgbeats.train.RunEnsemble runs, RecordAdapter adapter, double window) {
+        this.runs = runs;
         this.adapter = adapter;
         this.window = window;
     }
@@ -50,19 +52,16 @@ public final class AdaptiveEvaluation {
      */
     public List<RecordResult> run(List<Path> records, boolean detect, long seed, Consumer<RecordResult> progress) {
         List<RecordResult> out = new ArrayList<>();
-        try (Network base = run.loadNetwork()) {
-            for (Path record : records) {
-                Recording recording = run.cut(record, detect);
-                long t0 = System.nanoTime();
-                RecordAdapter.Adapted a = adapter.adapt(recording, seed);
-                BeatComparison after = a.classified().comparison(window, a.judgedFrom());
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                BeatComparison before = ClassifiedRecording.of(List.of(base), recording).comparison(window,
-                        a.judgedFrom());
-                RecordResult r = new RecordResult(record, a.labels(), before, after, seconds);
-                out.add(r);
-                progress.accept(r);
-            }
+        for (Path record : records) {
+            Recording recording = runs.cut(record, detect);
+            long t0 = System.nanoTime();
+            RecordAdapter.Adapted a = adapter.adapt(recording, seed);
+            BeatComparison after = a.classified().comparison(window, a.judgedFrom());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            BeatComparison before = runs.classify(recording).comparison(window, a.judgedFrom());
+            RecordResult r = new RecordResult(record, a.labels(), before, after, seconds);
+            out.add(r);
+            progress.accept(r);
         }
         return out;
     }

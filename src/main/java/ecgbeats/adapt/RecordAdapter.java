@@ -35,6 +35,36 @@ public interface RecordAdapter {
         };
     }
 
+    /**
+     * Several runs, each adapted by its own adapter to the same recording, classifying as one: each
+     * beat's probabilities the mean of the adapted runs'. The labels and the judged part are the
+     * first member's (the members read the same labels).
+     */
+    static RecordAdapter ensemble(List<RecordAdapter> members) {
+        if (members.size() == 1) {
+            return members.get(0);
+        }
+        return (recording, seed) -> {
+            double[] sum = null;
+            Adapted first = null;
+            for (RecordAdapter m : members) {
+                Adapted a = m.adapt(recording, seed);
+                first = first == null ? a : first;
+                float[] logp = a.classified().logProbabilities();
+                sum = sum == null ? new double[logp.length] : sum;
+                for (int i = 0; i < logp.length; i++) {
+                    sum[i] += Math.exp(logp[i]);
+                }
+            }
+            float[] mean = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                mean[i] = (float) Math.log(sum[i] / members.size());
+            }
+            return new Adapted(new ClassifiedRecording(recording, ecgbeats.train.Training.argmax(mean), mean),
+                    first.labels(), first.judgedFrom());
+        };
+    }
+
     /** An unsupervised method on each recording's own beats; transductive. */
     static RecordAdapter unsupervised(RunDirectory base, AdaptMethod method, PatientAdapter replay) {
         return (recording, seed) -> new Adapted(UnsupervisedAdaptation.classify(base, recording, method, replay, seed),

@@ -82,7 +82,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--adapt", paramLabel = "5m|unsupervised", description = "With --records: adapt the run to "
             + "each record. 5m: AAMI's patient-specific protocol, each record's first 5 minutes labelled from its "
             + ".atr and the rest judged; unsupervised: BatchNorm statistics from each record's own beats, the whole "
-            + "record judged (transductive). The unadapted run is judged on the same beats beside it.")
+            + "record judged (transductive). The unadapted run is judged on the same beats beside it. Several "
+            + "--run: each adapted, the adapted runs classifying as one ensemble.")
     String adapt;
 
     @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
@@ -164,9 +165,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "or an unsupervised method (batch-norm, self-training, clusters)");
         }
         boolean unsupervised = method.transductive();
-        if (runs.size() > 1) {
-            throw new BadInputException("--adapt adapts one run; give one --run");
-        }
         if (!adaptSettings.isEmpty() && method != ecgbeats.adapt.AdaptMethod.FINE_TUNE
                 && method != ecgbeats.adapt.AdaptMethod.SELF_TRAINING) {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
@@ -180,21 +178,20 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             settings = phrased(settings, kv.substring(0, eq), kv.substring(eq + 1));
         }
-        ecgbeats.train.RunDirectory run = new ecgbeats.train.RunDirectory(runs.get(0));
         boolean fineTunes = method == ecgbeats.adapt.AdaptMethod.FINE_TUNE || method == ecgbeats.adapt.AdaptMethod.SELF_TRAINING;
-        ecgbeats.adapt.PatientAdapter tuner = fineTunes ? ecgbeats.adapt.PatientAdapter.of(runs.get(0), settings) : null;
-        ecgbeats.adapt.RecordAdapter adapter = unsupervised
-                ? ecgbeats.adapt.RecordAdapter.unsupervised(run, method, tuner)
-                : ecgbeats.adapt.RecordAdapter.firstMinutes(tuner, Double.parseDouble(m.group(1)));
-        List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results =
-                new ecgbeats.adapt.AdaptiveEvaluation(run, adapter, window).run(bases, detect, seed, r -> {
-                    if (!json) {
-                        spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, adapted and classified in %.1f s%n",
-                                r.record().getFileName(), r.labels() == null ? "no labels"
-                                        : r.labels().size() + " beats labelled (" + ClassCounts.text(r.labels().classCounts()) + ")",
-                                r.seconds());
-                    }
-                });
+        List<ecgbeats.adapt.RecordAdapter> members = new ArrayList<>();
+        for (Path r : runs) {
+            ecgbeats.adapt.PatientAdapter tuner = fineTunes ? ecgbeats.adapt.PatientAdapter.of(r, settings) : null;
+            members.add(unsupervised
+                    ? ecgbeats.adapt.RecordAdapter.unsupervised(new ecgbeats.train.RunDirectory(r), method, tuner)
+                    : ecgbeats.adapt.RecordAdapter.firstMinutes(tuner, Double.parseDouble(m.group(1))));
+        }
+        ecgbeats.adapt.RecordAdapter adapter = ecgbeats.adapt.RecordAdapter.ensemble(members);
+        List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results;
+        try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
+            results = new ecgbeats.adapt.AdaptiveEvaluation(ensemble, adapter, window).run(bases, detect, seed,
+                    this::progress);
+        }
         List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
         List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
         List<BeatComparison> adapted = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::adapted)
@@ -225,6 +222,15 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    private void progress(ecgbeats.adapt.AdaptiveEvaluation.RecordResult r) {
+        if (!json) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, adapted and classified in %.1f s%n",
+                    r.record().getFileName(), r.labels() == null ? "no labels"
+                            : r.labels().size() + " beats labelled (" + ClassCounts.text(r.labels().classCounts()) + ")",
+                    r.seconds());
+        }
+    }
 
     private static ecgbeats.adapt.AdaptSettings phrased(ecgbeats.adapt.AdaptSettings s, String name, String value) {
         try {

@@ -193,6 +193,13 @@ class AdaptCommandTest {
             judged += rec.get(c).get("reference").asInt();
         }
         assertTrue(judged < whole - 40 && judged > whole - 200, judged + " of " + whole);
+        // the same run twice, each adapted alike, classifies as the run alone
+        Cli.Run twice = Cli.run("evaluate", "--run", run.toString(), "--run", run.toString(), "--records", "232,217",
+                "--source", TestData.bundled().toString(), "--adapt", MINUTES + "m", "--adapt-set", "epochs=1",
+                "--adapt-set", "replay=200", "--json");
+        assertEquals(0, twice.code(), twice.err());
+        assertEquals(root.get("adapted").get("gross"), ecgbeats.util.Json.MAPPER.readTree(twice.out()).get("adapted")
+                .get("gross"));
         Cli.Run u = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
                 TestData.bundled().toString(), "--adapt", "unsupervised");
         assertEquals(0, u.code(), u.err());
