@@ -28,13 +28,15 @@ import java.util.Map;
  * @param prematureRegular copies are made only when at least this share of the labelled N beats
  *                    are in a regular rhythm (0: whatever the rhythm); in atrial fibrillation an early
  *                    beat of the patient's shape is N
+ * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
+ *                    their classes as common as in the run's training data)
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part, double premature, double prematureRegular) {
+                            FineTuning.Part part, double premature, double prematureRegular, boolean replayWeights) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, REPLAY_WEIGHTS;
 
         public String id() {
             return EnumIds.id(this);
@@ -64,11 +66,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0) : defaults();
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, true) : defaults();
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3);
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, true);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -92,7 +94,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.BATCH)), Double.parseDouble(v.get(Param.WEIGHT_DECAY)),
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
-                Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)));
+                Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
+                parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -107,7 +110,15 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         m.put(Param.PREMATURE.id(), premature);
         m.put(Param.PREMATURE_REGULAR.id(), prematureRegular);
+        m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
         return m;
+    }
+
+    private static boolean parseBoolean(String v) {
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("expected true or false");
     }
 
     FineTuning.Settings fineTuning() {

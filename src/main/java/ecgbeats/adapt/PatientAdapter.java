@@ -214,7 +214,7 @@ public final class PatientAdapter {
         double[] w = new double[local.size() + r];
         double replaySum = 0;
         for (int i = 0; i < r; i++) {
-            w[local.size() + i] = classWeights[replay.label(i)];
+            w[local.size() + i] = settings.replayWeights() ? classWeights[replay.label(i)] : 1;
             replaySum += w[local.size() + i];
         }
         double each = r == 0 ? 1 : settings.localShare() / (1 - settings.localShare()) * replaySum / local.size();

@@ -60,8 +60,11 @@ final class AdaptCommand implements Callable<Integer> {
     @Option(names = "--detect", description = "Classify the beats our QRS detector finds, even when PATH.atr exists.")
     boolean detect;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "An adaptation setting: epochs, lr, batch, "
-            + "weight_decay, replay, local_share (defaults: chosen over DS1's records).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "An adaptation setting (defaults chosen over "
+            + "DS1's records): epochs (6), lr (1e-3), batch (32), weight_decay (1e-5), replay (2000 training beats), "
+            + "local_share (0.6, the labelled beats' share of the loss), part (all, trunk or head), premature (0.3, "
+            + "premature copies of labelled N beats, labelled S), premature_regular (0.3, the share of regular N "
+            + "beats a patient needs for copies), replay_weights (true: the run's class weights on replayed beats).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")

@@ -87,7 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
     String adapt;
 
     @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
-            + "(epochs, lr, batch, weight_decay, replay, local_share).")
+            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, "
+            + "replay_weights; see adapt --help).")
     List<String> adaptSettings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "With --adapt: the adaptation's "
