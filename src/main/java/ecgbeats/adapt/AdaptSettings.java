@@ -88,6 +88,16 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         }
     }
 
+    /** These settings with each {@code NAME=VALUE} of {@code assignments} applied in order. */
+    public AdaptSettings with(java.util.List<String> assignments) {
+        AdaptSettings s = this;
+        for (String a : assignments) {
+            Map.Entry<String, String> e = ecgbeats.util.SettingTexts.assignment(a, "epochs=6");
+            s = s.with(e.getKey(), e.getValue());
+        }
+        return s;
+    }
+
     /** Settings from every parameter's text. */
     private static AdaptSettings of(Map<Param, String> v) {
         return new AdaptSettings(Integer.parseInt(v.get(Param.EPOCHS)), Double.parseDouble(v.get(Param.LR)),

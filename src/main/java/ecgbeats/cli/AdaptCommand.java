@@ -93,14 +93,7 @@ final class AdaptCommand implements Callable<Integer> {
         if (method == AdaptMethod.BATCH_NORM && !settings.isEmpty()) {
             throw new BadInputException("--set: batch-norm has no settings");
         }
-        AdaptSettings s = AdaptSettings.defaults(method);
-        for (String kv : settings) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new BadInputException("--set " + kv + ": expected NAME=VALUE, e.g. epochs=6");
-            }
-            s = s.with(kv.substring(0, eq), kv.substring(eq + 1));
-        }
+        AdaptSettings s = AdaptSettings.defaults(method).with(settings);
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
         AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, out);

@@ -81,8 +81,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--adapt", paramLabel = "5m|unsupervised", description = "With --records: adapt the run to "
             + "each record. 5m: AAMI's patient-specific protocol, each record's first 5 minutes labelled from its "
-            + ".atr and the rest judged; unsupervised: BatchNorm statistics from each record's own beats, the whole "
-            + "record judged (transductive). The unadapted run is judged on the same beats beside it. Several "
+            + ".atr and the rest judged; unsupervised: self-training on each record's own beats (or name a method: "
+            + "self-training, batch-norm, clusters), the whole record judged (transductive). The unadapted run is judged on the same beats beside it. Several "
             + "--run: each adapted, the adapted runs classifying as one ensemble.")
     String adapt;
 
@@ -171,13 +171,11 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
         }
         List<Path> bases = checkedRecords();
-        ecgbeats.adapt.AdaptSettings settings = ecgbeats.adapt.AdaptSettings.defaults(method);
-        for (String kv : adaptSettings) {
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-                throw new BadInputException("--adapt-set " + kv + ": expected NAME=VALUE, e.g. epochs=6");
-            }
-            settings = phrased(settings, kv.substring(0, eq), kv.substring(eq + 1));
+        ecgbeats.adapt.AdaptSettings settings;
+        try {
+            settings = ecgbeats.adapt.AdaptSettings.defaults(method).with(adaptSettings);
+        } catch (BadInputException e) {
+            throw new BadInputException(e.phrasedAs("--adapt-set"));
         }
         boolean fineTunes = method == ecgbeats.adapt.AdaptMethod.FINE_TUNE || method == ecgbeats.adapt.AdaptMethod.SELF_TRAINING;
         List<ecgbeats.adapt.RecordAdapter> members = new ArrayList<>();
@@ -230,14 +228,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     r.record().getFileName(), r.labels() == null ? "no labels"
                             : r.labels().size() + " beats labelled (" + ClassCounts.text(r.labels().classCounts()) + ")",
                     r.seconds());
-        }
-    }
-
-    private static ecgbeats.adapt.AdaptSettings phrased(ecgbeats.adapt.AdaptSettings s, String name, String value) {
-        try {
-            return s.with(name, value);
-        } catch (BadInputException e) {
-            throw new BadInputException(e.phrasedAs("--adapt-set"));
         }
     }
 

@@ -69,10 +69,6 @@ public record RunConfig(ModelSpec model, TrainSettings training) {
 
     /** Parses {@code k=v}. */
     public static Map.Entry<String, String> parseAssignment(String s) {
-        int eq = s.indexOf('=');
-        if (eq <= 0 || eq == s.length() - 1) {
-            throw BadInputException.about(BadInputException.Subject.SETTING, s, "expected NAME=VALUE, e.g. hidden=128");
-        }
-        return Map.entry(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+        return ecgbeats.util.SettingTexts.assignment(s, "hidden=128");
     }
 }

@@ -14,6 +14,18 @@ public final class SettingTexts {
     }
 
     /**
+     * {@code NAME=VALUE} split at its first {@code =}, both sides trimmed; anything else is a
+     * {@link BadInputException} about a setting, showing {@code example}.
+     */
+    public static Map.Entry<String, String> assignment(String s, String example) {
+        int eq = s.indexOf('=');
+        if (eq <= 0 || eq == s.length() - 1) {
+            throw BadInputException.about(BadInputException.Subject.SETTING, s, "expected NAME=VALUE, e.g. " + example);
+        }
+        return Map.entry(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+    }
+
+    /**
      * {@code current} (each setting by its id) as text, keyed by {@code type}'s constants, with
      * {@code changed} set to {@code value}.
      */

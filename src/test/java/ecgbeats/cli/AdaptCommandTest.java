@@ -255,6 +255,9 @@ class AdaptCommandTest {
         assertBad(Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
                 TestData.bundled().toString(), "--adapt", "5"), "--adapt 5: expected the labelled minutes", null);
         assertBad(adapt(record, out, "--set", "epochs=0"), "--set epochs=0", out);
+        assertBad(adapt(record, out, "--set", "epochs"), "--set epochs: expected NAME=VALUE, e.g. epochs=6", out);
+        assertBad(Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--adapt", "5m", "--adapt-set", "nope=1"), "--adapt-set nope", null);
         // an existing run is never overwritten
         Path existing = dir.resolve("existing");
         Files.createDirectories(existing);
