@@ -23,14 +23,6 @@ final class PrematureCopies {
     static final double EARLIEST = 0.55;
     static final double LATEST = 0.8;
 
-    private static final int PRE = 0;
-    private static final int POST = 1;
-    private static final int PRE_NORM = 4;
-    private static final int POST_NORM = 5;
-    private static final int PRE_LOCAL = 8;
-    private static final int POST_LOCAL = 9;
-    private static final int IRREGULARITY = 10;
-
     private PrematureCopies() {
     }
 
@@ -47,7 +39,7 @@ final class PrematureCopies {
         int w = labelled.rrWidth();
         float[] rr = labelled.rr();
         int[] regular = java.util.stream.IntStream.range(0, labelled.size())
-                .filter(i -> labelled.label(i) == AamiClass.N.label() && rr[i * w + IRREGULARITY] < REGULAR).toArray();
+                .filter(i -> labelled.label(i) == AamiClass.N.label() && rr[i * w + RrFeatures.RR_IRREGULARITY] < REGULAR).toArray();
         if (regular.length < regularShare * countN(labelled)) {
             return b.build();
         }
@@ -61,12 +53,12 @@ final class PrematureCopies {
             double early = EARLIEST + (LATEST - EARLIEST) * random.nextDouble();
             // the pause after it: from none to a full compensatory one (the next beat on time)
             double pause = 1 + (1 - early) * random.nextDouble();
-            f[PRE] *= early;
-            f[PRE_NORM] *= early;
-            f[PRE_LOCAL] *= early;
-            f[POST] *= pause;
-            f[POST_NORM] *= pause;
-            f[POST_LOCAL] *= pause;
+            f[RrFeatures.PRE_RR] *= early;
+            f[RrFeatures.PRE_RR_NORM] *= early;
+            f[RrFeatures.PRE_RR_LOCAL] *= early;
+            f[RrFeatures.POST_RR] *= pause;
+            f[RrFeatures.POST_RR_NORM] *= pause;
+            f[RrFeatures.POST_RR_LOCAL] *= pause;
             b.add(labelled.samples(), i * labelled.beatLength(), AamiClass.S.label(), labelled.records()[i],
                     labelled.positions()[i], f, 0);
         }

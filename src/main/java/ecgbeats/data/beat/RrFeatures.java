@@ -31,7 +31,15 @@ public final class RrFeatures {
     public static final int COUNT = 11;
     /** Numbers per beat in dataset files of format 2, which hold the first eight only. */
     public static final int FORMAT2_COUNT = 8;
-    /** Their names, in order, for CSV headers and reports. */
+    /** Where each feature sits in a beat's row (the order of {@link #NAMES}). */
+    public static final int PRE_RR = 0;
+    public static final int POST_RR = 1;
+    public static final int PRE_RR_NORM = 4;
+    public static final int POST_RR_NORM = 5;
+    public static final int PRE_RR_LOCAL = 8;
+    public static final int POST_RR_LOCAL = 9;
+    public static final int RR_IRREGULARITY = 10;
+    /** The features' names, in order, for CSV headers and reports. */
     public static final String[] NAMES = {"pre_rr", "post_rr", "local_rr", "average_rr",
         "pre_rr_norm", "post_rr_norm", "local_rr_norm", "average_rr_norm",
         "pre_rr_local", "post_rr_local", "rr_irregularity"};
