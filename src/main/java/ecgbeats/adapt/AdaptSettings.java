@@ -24,19 +24,22 @@ import java.util.Map;
  *                    (above 0, below 1; without replay the patient's beats carry it all)
  * @param part        which weights change: all, trunk (what reads the beat's shape) or head
  * @param premature   premature copies of the patient's labelled N beats, labelled S, as a share of them
- *                    ({@link PrematureCopies}): this patient's shape, come early, is an S beat
+ *                    ({@link RhythmCopies#premature}): this patient's shape, come early, is an S beat
  * @param prematureRegular copies are made only when at least this share of the labelled N beats
- *                    are in a regular rhythm (0: whatever the rhythm); in atrial fibrillation an early
+ *                    are in a regular rhythm (0: for any patient; only beats in a regular rhythm are copied in any case); in atrial fibrillation an early
  *                    beat of the patient's shape is N
+ * @param rate        rate copies of the patient's labelled N beats, labelled N, as a share of them
+ *                    ({@link RhythmCopies#rate}): this patient's shape in a faster rhythm is still N
  * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
  *                    their classes as common as in the run's training data)
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part, double premature, double prematureRegular, boolean replayWeights) {
+                            FineTuning.Part part, double premature, double prematureRegular, double rate,
+                            boolean replayWeights) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, REPLAY_WEIGHTS;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, RATE, REPLAY_WEIGHTS;
 
         public String id() {
             return EnumIds.id(this);
@@ -55,7 +58,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || !(premature >= 0 && premature <= 1)
-                || !(prematureRegular >= 0 && prematureRegular <= 1)) {
+                || !(prematureRegular >= 0 && prematureRegular <= 1) || !(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
@@ -66,11 +69,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, true) : defaults();
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, 0, true) : defaults();
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, true);
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, 0, true);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -105,7 +108,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
-                parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
+                Double.parseDouble(v.get(Param.RATE)), parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -120,6 +123,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         m.put(Param.PREMATURE.id(), premature);
         m.put(Param.PREMATURE_REGULAR.id(), prematureRegular);
+        m.put(Param.RATE.id(), rate);
         m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
         return m;
     }

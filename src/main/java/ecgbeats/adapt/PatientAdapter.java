@@ -165,10 +165,13 @@ public final class PatientAdapter {
     TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed) {
         BeatTable beats = recording.beats();
         BeatTable local = labelled(beats, rows, labels);
-        BeatTable copies = PrematureCopies.of(local, settings.premature(), settings.prematureRegular(),
-                Seeds.derive(seed, "adapt"));
-        if (copies.size() > 0) {
-            local = local.concat(copies);
+        long copySeed = Seeds.derive(seed, "adapt");
+        for (BeatTable copies : new BeatTable[] {
+            RhythmCopies.premature(local, settings.premature(), settings.prematureRegular(), copySeed),
+            RhythmCopies.rate(local, settings.rate(), copySeed)}) {
+            if (copies.size() > 0) {
+                local = local.concat(copies);
+            }
         }
         short record = beats.records()[0];
         BeatTable replay = replay(record, seed);

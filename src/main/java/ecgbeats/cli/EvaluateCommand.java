@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String adapt;
 
     @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
-            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, "
+            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, rate, "
             + "replay_weights; see adapt --help).")
     List<String> adaptSettings = new ArrayList<>();
 

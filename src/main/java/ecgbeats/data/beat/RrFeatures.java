@@ -34,8 +34,12 @@ public final class RrFeatures {
     /** Where each feature sits in a beat's row (the order of {@link #NAMES}). */
     public static final int PRE_RR = 0;
     public static final int POST_RR = 1;
+    public static final int LOCAL_RR = 2;
+    public static final int AVERAGE_RR = 3;
     public static final int PRE_RR_NORM = 4;
     public static final int POST_RR_NORM = 5;
+    public static final int LOCAL_RR_NORM = 6;
+    public static final int AVERAGE_RR_NORM = 7;
     public static final int PRE_RR_LOCAL = 8;
     public static final int POST_RR_LOCAL = 9;
     public static final int RR_IRREGULARITY = 10;
