@@ -54,11 +54,13 @@ public final class AdaptiveEvaluation {
         List<RecordResult> out = new ArrayList<>();
         for (Path record : records) {
             Recording recording = runs.cut(record, detect);
+            ClassifiedRecording unadapted = runs.classify(recording);
             long t0 = System.nanoTime();
-            RecordAdapter.Adapted a = adapter.adapt(recording, seed);
-            BeatComparison after = a.classified().comparison(window, a.judgedFrom());
+            RecordAdapter.Adapted a = adapter.adapt(recording, unadapted, seed);
+            int[] labelled = RecordAdapter.labelledRows(a);
+            BeatComparison after = a.classified().comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            BeatComparison before = runs.classify(recording).comparison(window, a.judgedFrom());
+            BeatComparison before = unadapted.comparison(window, a.judgedFrom(), labelled);
             RecordResult r = new RecordResult(record, a.labels(), before, after, seconds);
             out.add(r);
             progress.accept(r);

@@ -21,6 +21,19 @@ public sealed interface LabelSource {
     record AnnotationLabels(Path file) implements LabelSource {
     }
 
+    /**
+     * The recording's reference annotations at the {@code beats} beats ecgbeats asked about
+     * ({@link BeatQuestions}): what a technician confirming a handful of beats spread over the
+     * whole recording gives. The choice reads the run's classification of every beat (no label).
+     */
+    record Asked(int beats, BeatQuestions.Strategy strategy) implements LabelSource {
+        public Asked {
+            if (beats < 1 || strategy == null) {
+                throw new IllegalArgumentException("ask about at least one beat: " + beats);
+            }
+        }
+    }
+
     /** 5 as "5", 2.5 as "2.5". */
     static String minutes(double m) {
         return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);

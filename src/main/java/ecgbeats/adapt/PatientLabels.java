@@ -93,6 +93,59 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
         return labels;
     }
 
+    /**
+     * The reference labels of the beats {@code rows} of {@code recording} (ascending), for a person
+     * asked about just those beats ({@link LabelSource.Asked}): each row takes the class of the
+     * nearest reference annotation within {@link #MATCH_SECONDS}; a row without one, or whose
+     * annotation is of none of the five classes, is left unlabelled and counted as unmatched.
+     *
+     * @throws BadInputException when the recording has no reference annotations, or none of the rows gets a label
+     */
+    public static PatientLabels asked(Recording recording, int[] rows, LabelSource.Asked source) {
+        Path atr = Recording.annotationFile(recording.base());
+        if (recording.reference() == null) {
+            throw BadInputException.inFile(atr, "not found: the asked beats' labels are the record's reference annotations");
+        }
+        long[] ref = recording.reference().stream().mapToLong(Annotation::sample).toArray();
+        long window = Math.round(MATCH_SECONDS * recording.record().frequency());
+        int[] positions = recording.beats().positions();
+        int[] kept = new int[rows.length];
+        byte[] labels = new byte[rows.length];
+        int n = 0;
+        for (int row : rows) {
+            int k = nearest(ref, positions[row]);
+            AamiClass c = k < 0 || Math.abs(ref[k] - positions[row]) > window ? null
+                    : AamiClass.ofSymbol(recording.reference().get(k).symbol());
+            if (c != null) {
+                kept[n] = row;
+                labels[n++] = (byte) c.label();
+            }
+        }
+        if (n == 0) {
+            throw BadInputException.inFile(atr, "no reference beat of the five classes at the " + rows.length
+                    + " beats asked about");
+        }
+        long until = positions[kept[n - 1]] + 1L;
+        return new PatientLabels(source, Arrays.copyOf(kept, n), Arrays.copyOf(labels, n), until, sha(atr),
+                rows.length - n);
+    }
+
+    /** The index of the sample in ascending {@code samples} nearest {@code at}; -1 when there is none. */
+    private static int nearest(long[] samples, long at) {
+        int i = Arrays.binarySearch(samples, at);
+        if (i >= 0) {
+            return i;
+        }
+        int after = -i - 1;
+        if (after == 0) {
+            return samples.length == 0 ? -1 : 0;
+        }
+        if (after == samples.length) {
+            return after - 1;
+        }
+        return at - samples[after - 1] <= samples[after] - at ? after - 1 : after;
+    }
+
     /** Gives each annotation of the five classes to the recording's beat within the window before {@code until}. */
     private static PatientLabels matched(Recording recording, LabelSource source, List<Annotation> annotations,
                                          long until, String sha) {

@@ -22,15 +22,38 @@ public interface RecordAdapter {
     record Adapted(ClassifiedRecording classified, PatientLabels labels, long judgedFrom) {
     }
 
-    /** Adapts to {@code recording} and classifies it; the same recording and seed give the same classes. */
-    Adapted adapt(Recording recording, long seed);
+    /**
+     * Adapts to {@code recording} and classifies it; the same recording and seed give the same
+     * classes. {@code unadapted} is the unadapted run's classification of it, for a method that
+     * chooses which beats to ask about.
+     */
+    Adapted adapt(Recording recording, ClassifiedRecording unadapted, long seed);
+
+    /** The labelled beats (rows of the recording's beats), which are not judged; none for an unsupervised method. */
+    static int[] labelledRows(Adapted a) {
+        return a.labels() == null ? new int[0] : a.labels().rows();
+    }
 
     /** Fine-tuning on each recording's first {@code minutes} labelled from its reference annotations. */
     static RecordAdapter firstMinutes(PatientAdapter adapter, double minutes) {
-        return (recording, seed) -> {
+        return (recording, unadapted, seed) -> {
             PatientLabels labels = PatientLabels.of(recording, new LabelSource.FirstMinutes(minutes));
             try (Network net = adapter.adapt(recording, labels, seed)) {
                 return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels, labels.until());
+            }
+        };
+    }
+
+    /**
+     * Fine-tuning on {@code count} beats spread over each recording ({@link BeatQuestions}), labelled
+     * from its reference annotations; judged on every other beat.
+     */
+    static RecordAdapter asked(PatientAdapter adapter, int count, BeatQuestions.Strategy strategy) {
+        return (recording, unadapted, seed) -> {
+            int[] rows = BeatQuestions.choose(unadapted, count, strategy);
+            PatientLabels labels = PatientLabels.asked(recording, rows, new LabelSource.Asked(count, strategy));
+            try (Network net = adapter.adapt(recording, labels, seed)) {
+                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels, 0);
             }
         };
     }
@@ -44,11 +67,11 @@ public interface RecordAdapter {
         if (members.size() == 1) {
             return members.get(0);
         }
-        return (recording, seed) -> {
+        return (recording, unadapted, seed) -> {
             double[] sum = null;
             Adapted first = null;
             for (RecordAdapter m : members) {
-                Adapted a = m.adapt(recording, seed);
+                Adapted a = m.adapt(recording, unadapted, seed);
                 first = first == null ? a : first;
                 float[] logp = a.classified().logProbabilities();
                 sum = sum == null ? new double[logp.length] : sum;
@@ -67,7 +90,7 @@ public interface RecordAdapter {
 
     /** An unsupervised method on each recording's own beats; transductive. */
     static RecordAdapter unsupervised(RunDirectory base, AdaptMethod method, PatientAdapter replay) {
-        return (recording, seed) -> new Adapted(UnsupervisedAdaptation.classify(base, recording, method, replay, seed),
+        return (recording, unadapted, seed) -> new Adapted(UnsupervisedAdaptation.classify(base, recording, method, replay, seed),
                 null, 0);
     }
 }

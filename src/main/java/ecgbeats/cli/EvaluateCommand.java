@@ -79,9 +79,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (metrics.json's format for --data).")
     boolean json;
 
-    @Option(names = "--adapt", paramLabel = "5m|unsupervised", description = "With --records: adapt the run to "
+    @Option(names = "--adapt", paramLabel = "5m|ask:N|unsupervised", description = "With --records: adapt the run to "
             + "each record. 5m: AAMI's patient-specific protocol, each record's first 5 minutes labelled from its "
-            + ".atr and the rest judged; unsupervised: self-training on each record's own beats (or name a method: "
+            + ".atr and the rest judged; ask:N: N beats ecgbeats chooses over the whole record labelled from its .atr "
+            + "(ask:N:spread: evenly in time; ask:N:calls, the default: half of them among the run's S, V, F and Q "
+            + "calls), every other beat judged; unsupervised: self-training on each record's own beats (or name a method: "
             + "self-training, batch-norm, clusters), the whole record judged (transductive). The unadapted run is judged on the same beats beside it. Several "
             + "--run: each adapted, the adapted runs classifying as one ensemble.")
     String adapt;
@@ -158,16 +160,9 @@ final class EvaluateCommand implements Callable<Integer> {
      * rest, or adapted without labels and judged whole.
      */
     private int adaptive() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+(?:\\.\\d+)?)m").matcher(adapt);
-        ecgbeats.adapt.AdaptMethod method = adapt.equals("unsupervised") ? ecgbeats.adapt.UnsupervisedAdaptation.DEFAULT
-                : m.matches() ? ecgbeats.adapt.AdaptMethod.FINE_TUNE : ecgbeats.adapt.AdaptMethod.of(adapt);
-        if (method == null || (m.matches() && !(Double.parseDouble(m.group(1)) > 0))) {
-            throw new BadInputException("--adapt " + adapt + ": expected the labelled minutes (e.g. 5m), unsupervised, "
-                    + "or an unsupervised method (batch-norm, self-training, clusters)");
-        }
-        boolean unsupervised = method.transductive();
-        if (!adaptSettings.isEmpty() && method != ecgbeats.adapt.AdaptMethod.FINE_TUNE
-                && method != ecgbeats.adapt.AdaptMethod.SELF_TRAINING) {
+        ecgbeats.adapt.AdaptProtocol protocol = ecgbeats.adapt.AdaptProtocol.parse(adapt);
+        ecgbeats.adapt.AdaptMethod method = protocol.method();
+        if (!adaptSettings.isEmpty() && !protocol.hasSettings()) {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
         }
         List<Path> bases = checkedRecords();
@@ -177,15 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             throw new BadInputException(e.phrasedAs("--adapt-set"));
         }
-        boolean fineTunes = method == ecgbeats.adapt.AdaptMethod.FINE_TUNE || method == ecgbeats.adapt.AdaptMethod.SELF_TRAINING;
-        List<ecgbeats.adapt.RecordAdapter> members = new ArrayList<>();
-        for (Path r : runs) {
-            ecgbeats.adapt.PatientAdapter tuner = fineTunes ? ecgbeats.adapt.PatientAdapter.of(r, settings) : null;
-            members.add(unsupervised
-                    ? ecgbeats.adapt.RecordAdapter.unsupervised(new ecgbeats.train.RunDirectory(r), method, tuner)
-                    : ecgbeats.adapt.RecordAdapter.firstMinutes(tuner, Double.parseDouble(m.group(1))));
-        }
-        ecgbeats.adapt.RecordAdapter adapter = ecgbeats.adapt.RecordAdapter.ensemble(members);
+        ecgbeats.adapt.RecordAdapter adapter = protocol.adapter(runs, settings);
         List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             results = new ecgbeats.adapt.AdaptiveEvaluation(ensemble, adapter, window).run(bases, detect, seed,
@@ -195,15 +182,12 @@ final class EvaluateCommand implements Callable<Integer> {
         List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
         List<BeatComparison> adapted = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::adapted)
                 .toList();
-        String protocol = unsupervised ? "unsupervised (" + method.id() + "): each record adapted on its own "
-                + "unlabelled beats and judged whole; transductive" : "patient-specific: each record adapted on its first " + m.group(1)
-                + " labelled minutes, judged on the rest";
         if (json) {
             ObjectNode root = ecgbeats.util.Json.MAPPER.createObjectNode();
-            root.put("protocol", protocol);
-            root.put("transductive", unsupervised);
+            root.put("protocol", protocol.description());
+            root.put("transductive", method.transductive());
             root.put("method", method.id());
-            if (fineTunes) {
+            if (protocol.hasSettings()) {
                 root.set("settings", ecgbeats.util.Json.MAPPER.valueToTree(settings.asMap()));
             }
             root.put("seed", seed);
@@ -213,7 +197,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     ecgbeats.adapt.AdaptiveEvaluation.RecordResult::seconds).toArray());
             System.out.println(root);
         } else {
-            System.out.println("adapted, " + protocol + ":");
+            System.out.println("adapted, " + protocol.description() + ":");
             System.out.print(table(names, adapted, BeatComparison.sum(adapted)));
             System.out.println("unadapted, on the same beats:");
             System.out.print(table(List.of(), List.of(), BeatComparison.sum(base)));

@@ -47,23 +47,45 @@ public record ClassifiedRecording(Recording recording, int[] classes, float[] lo
      * evaluation); null when the recording has no reference.
      */
     public BeatComparison comparison(double windowSeconds, long from) {
+        return comparison(windowSeconds, from, new int[0]);
+    }
+
+    /**
+     * The comparison over the part of the recording from sample {@code from} on, leaving out the
+     * beats {@code leftOut} (rows of the recording's beats: beats a person labelled) and the
+     * reference beats within the window of them; null when the recording has no reference.
+     */
+    public BeatComparison comparison(double windowSeconds, long from, int[] leftOut) {
         if (recording.reference() == null) {
             return null;
         }
-        java.util.List<Annotation> ref = recording.reference().stream().filter(a -> a.sample() >= from).toList();
+        long window = Math.round(windowSeconds * recording.record().frequency());
+        int[] positions = recording.beats().positions();
+        boolean[] out = new boolean[positions.length];
+        long[] outSamples = new long[leftOut.length];
+        for (int k = 0; k < leftOut.length; k++) {
+            out[leftOut[k]] = true;
+            outSamples[k] = positions[leftOut[k]];
+        }
+        java.util.Arrays.sort(outSamples);
+        java.util.List<Annotation> ref = recording.reference().stream()
+                .filter(a -> a.sample() >= from && !near(outSamples, a.sample(), window)).toList();
         long[] refSamples = ref.stream().mapToLong(Annotation::sample).toArray();
         int[] refClasses = ref.stream().mapToInt(a -> {
             AamiClass c = AamiClass.ofSymbol(a.symbol());
             return c == null ? -1 : c.label();
         }).toArray();
-        int[] positions = recording.beats().positions();
-        int first = 0;
-        while (first < positions.length && positions[first] < from) {
-            first++;
-        }
-        long[] testSamples = java.util.Arrays.stream(positions, first, positions.length).asLongStream().toArray();
-        int[] testClasses = java.util.Arrays.copyOfRange(classes, first, classes.length);
-        return BeatComparison.of(refSamples, refClasses, testSamples, testClasses,
-                Math.round(windowSeconds * recording.record().frequency()));
+        int[] judged = java.util.stream.IntStream.range(0, positions.length)
+                .filter(i -> positions[i] >= from && !out[i]).toArray();
+        long[] testSamples = java.util.Arrays.stream(judged).mapToLong(i -> positions[i]).toArray();
+        int[] testClasses = java.util.Arrays.stream(judged).map(i -> classes[i]).toArray();
+        return BeatComparison.of(refSamples, refClasses, testSamples, testClasses, window);
+    }
+
+    /** Whether a sample of ascending {@code samples} lies within {@code window} of {@code at}. */
+    private static boolean near(long[] samples, long at, long window) {
+        int i = java.util.Arrays.binarySearch(samples, at - window);
+        int k = i >= 0 ? i : -i - 1;
+        return k < samples.length && samples[k] <= at + window;
     }
 }

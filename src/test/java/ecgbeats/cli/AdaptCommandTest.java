@@ -200,6 +200,23 @@ class AdaptCommandTest {
         assertEquals(0, twice.code(), twice.err());
         assertEquals(root.get("adapted").get("gross"), ecgbeats.util.Json.MAPPER.readTree(twice.out()).get("adapted")
                 .get("gross"));
+        // 30 beats asked about over the whole record: every other beat is judged, the asked ones are not
+        Cli.Run asked = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--adapt", "ask:30", "--adapt-set", "epochs=1", "--adapt-set",
+                "replay=200", "--json");
+        assertEquals(0, asked.code(), asked.err());
+        var a = ecgbeats.util.Json.MAPPER.readTree(asked.out());
+        assertTrue(a.get("protocol").asText().contains("30 beats chosen"), a.get("protocol").asText());
+        int judgedAsked = 0;
+        int judgedBase = 0;
+        for (String c : new String[] {"N", "S", "V", "F", "Q"}) {
+            judgedAsked += a.get("adapted").get("gross").get(c).get("reference").asInt();
+            judgedBase += a.get("base").get("gross").get(c).get("reference").asInt();
+        }
+        int fiveClasses = (int) AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(x -> ecgbeats.data.beat.AamiClass.ofSymbol(x.symbol()) != null).count();
+        assertEquals(fiveClasses - 30, judgedAsked, "the asked beats are left out of the judged ones");
+        assertEquals(judgedAsked, judgedBase, "the unadapted run is judged on the same beats");
         Cli.Run u = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
                 TestData.bundled().toString(), "--adapt", "unsupervised");
         assertEquals(0, u.code(), u.err());
