@@ -69,11 +69,13 @@ public final class AdaptJob {
             adapted = UnsupervisedAdaptation.adapt(base, recording, method, adapter, seed);
         }
         try (Network unadapted = base.loadNetwork()) {
-            long from = given == null ? 0 : given.until();
+            // the first minutes' protocol judges after the span; labels from a file leave just their beats out
+            long from = given != null && given.source() instanceof LabelSource.FirstMinutes ? given.until() : 0;
+            int[] leftOut = given == null ? new int[0] : given.rows();
             BeatComparison before = ClassifiedRecording.of(List.of(unadapted), recording).comparison(
-                    PatientLabels.MATCH_SECONDS, from);
+                    PatientLabels.MATCH_SECONDS, from, leftOut);
             BeatComparison after = ClassifiedRecording.of(List.of(adapted), recording).comparison(
-                    PatientLabels.MATCH_SECONDS, from);
+                    PatientLabels.MATCH_SECONDS, from, leftOut);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),

@@ -47,7 +47,8 @@ public final class AdaptedRun {
      * Writes the adapted run into {@code out}.
      *
      * @param judged the adapted run compared with the recording's reference beat by beat over the
-     *               beats not labelled (from {@code judgedFrom}), or null without a reference
+     *               beats not labelled (from {@code judgedFrom} on, the labelled ones left out), or null
+     *               without a reference
      */
     public static void write(Path out, RunDirectory base, Network adapted, Adaptation adaptation,
                              BeatComparison judged, long judgedFrom) throws IOException {

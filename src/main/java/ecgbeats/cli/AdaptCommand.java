@@ -108,7 +108,8 @@ final class AdaptCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "adapted in %.1f s -> %s%n", o.adaptation().seconds(), out);
         if (o.adapted() != null) {
-            System.out.println(o.labels() != null ? "on the beats after the labelled span:" : "on the whole record:");
+            System.out.println(o.labels() == null ? "on the whole record:" : o.judgedFrom() > 0
+                    ? "on the beats after the labelled span:" : "on the beats not labelled:");
             System.out.print(compare("base", o.base()) + compare("adapted", o.adapted()));
         }
         return 0;

@@ -64,6 +64,11 @@ final class PredictCommand implements Callable<Integer> {
             + "WFDB annotation file (MIT format, symbols N, S, V, F, Q).")
     Path annotations;
 
+    @Option(names = "--ask", paramLabel = "N", description = "With --annotations: write only N beats chosen for a "
+            + "person to confirm or correct (half among the run's S, V, F and Q calls, the rest spread over the "
+            + "recording), each with the run's class; the corrected file is what adapt --labels learns from.")
+    Integer ask;
+
     @Option(names = "--report", paramLabel = "FILE.html", description = "With --record: also write a report to look "
             + "at: the ECG in 10-second rows with each beat's class, disagreements with PATH.atr marked, the RR "
             + "tachogram, class counts and the beat-by-beat comparison.")
@@ -74,8 +79,8 @@ final class PredictCommand implements Callable<Integer> {
         if (input.record != null) {
             return predictRecord();
         }
-        if (detect || annotations != null || report != null) {
-            throw new BadInputException("--detect, --annotations and --report go with --record");
+        if (detect || annotations != null || report != null || ask != null) {
+            throw new BadInputException("--detect, --annotations, --ask and --report go with --record");
         }
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;
@@ -109,6 +114,10 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private int predictRecord() throws Exception {
+        if (ask != null && (annotations == null || ask < 1)) {
+            throw new BadInputException("--ask " + ask + ": " + (ask < 1 ? "must be at least 1"
+                    : "goes with --annotations FILE (the beats to ask about are written there)"));
+        }
         ClassifiedRecording c;
         String classifier;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
@@ -133,6 +142,10 @@ final class PredictCommand implements Callable<Integer> {
             sb.append('\n');
             marks.add(new Annotation(sample, AnnotationCodes.code(k.name()), 0, 0, 0, ""));
         }
+        if (ask != null) {
+            int[] rows = ecgbeats.adapt.BeatQuestions.choose(c, ask, ecgbeats.adapt.BeatQuestions.DEFAULT);
+            marks = java.util.Arrays.stream(rows).mapToObj(marks::get).toList();
+        }
         if (annotations != null) {
             byte[] encoded = AnnotationFile.encode(marks);
             AtomicFile.write(annotations, o -> o.write(encoded));
@@ -152,7 +165,8 @@ final class PredictCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf("%s: %d beats (%s),%s%s%s%s%n", input.record, beats.size(),
                 c.recording().detected() ? "found by the QRS detector" : "from the .atr file", summary,
-                out == null ? "" : " -> " + out, annotations == null ? "" : ", annotations -> " + annotations,
+                out == null ? "" : " -> " + out, annotations == null ? "" : ", " + (ask == null ? "annotations"
+                        : marks.size() + " beats to ask about") + " -> " + annotations,
                 report == null ? "" : ", report -> " + report);
         return 0;
     }

@@ -176,6 +176,29 @@ class AdaptCommandTest {
     }
 
     @Test
+    void predictAsksAboutBeatsThatAdaptThenLearnsFrom() throws IOException {
+        Path questions = dir.resolve("ask-232.atr");
+        Cli.Run p = Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--ask", "25", "--annotations", questions.toString(), "--out", dir.resolve("232.csv").toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.err().contains("25 beats to ask about"), p.err());
+        List<Annotation> asked = AnnotationFile.read(questions);
+        assertEquals(25, asked.size());
+        long whole = AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream().filter(Annotation::isBeat).count();
+        assertTrue(asked.get(24).sample() - asked.get(0).sample() > 0.8 * 30 * 60 * 360,
+                "the questions span the recording, not its first minutes");
+        Path out = dir.resolve("from-asked");
+        Cli.Run a = adapt(TestData.bundled().resolve("232"), out, "--labels", questions.toString());
+        assertEquals(0, a.code(), a.err());
+        assertTrue(a.out().contains("25 labelled") && a.out().contains("on the beats not labelled"), a.out());
+        var m = ecgbeats.util.Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
+        int judged = m.get("n").asInt();
+        assertTrue(judged > whole - 40 && judged <= whole - 25, judged + " judged of " + whole);
+        assertBad(Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--ask", "25"), "--ask 25: goes with --annotations", null);
+    }
+
+    @Test
     void evaluateRunsThePatientSpecificProtocolOverRecords() throws IOException {
         Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--records", "232,217", "--source",
                 TestData.bundled().toString(), "--adapt", MINUTES + "m", "--adapt-set", "epochs=1", "--adapt-set",
