@@ -25,14 +25,16 @@ public final class AdaptiveEvaluation {
      * @param base     the unadapted run on the judged beats
      * @param adapted  the adapted run on the same beats
      * @param seconds  wall time of the adaptation (adapting and classifying the record)
+     * @param beats    the record's beats listed ({@link BeatListing}), or null when not asked for
      */
     public record RecordResult(Path record, PatientLabels labels, BeatComparison base, BeatComparison adapted,
-                               double seconds) {
+                               double seconds, String beats) {
     }
 
     private final ecgbeats.train.RunEnsemble runs;
     private final RecordAdapter adapter;
     private final double window;
+    private boolean listBeats;
 
     /**
      * @param runs    the unadapted runs (one, or several as one ensemble), which also cut the recordings
@@ -43,6 +45,12 @@ public final class AdaptiveEvaluation {
         this.runs = runs;
         this.adapter = adapter;
         this.window = window;
+    }
+
+    /** Also lists each record's beats ({@link RecordResult#beats()}). */
+    public AdaptiveEvaluation listingBeats() {
+        this.listBeats = true;
+        return this;
     }
 
     /**
@@ -61,7 +69,8 @@ public final class AdaptiveEvaluation {
             BeatComparison after = a.classified().comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
             BeatComparison before = unadapted.comparison(window, a.judgedFrom(), labelled);
-            RecordResult r = new RecordResult(record, a.labels(), before, after, seconds);
+            String beats = listBeats ? BeatListing.csv(unadapted, a.classified(), labelled, a.judgedFrom(), window) : null;
+            RecordResult r = new RecordResult(record, a.labels(), before, after, seconds, beats);
             out.add(r);
             progress.accept(r);
         }

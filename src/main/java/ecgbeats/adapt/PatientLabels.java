@@ -131,7 +131,7 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
     }
 
     /** The index of the sample in ascending {@code samples} nearest {@code at}; -1 when there is none. */
-    private static int nearest(long[] samples, long at) {
+    static int nearest(long[] samples, long at) {
         int i = Arrays.binarySearch(samples, at);
         if (i >= 0) {
             return i;

@@ -93,6 +93,11 @@ final class EvaluateCommand implements Callable<Integer> {
             + "replay_weights; see adapt --help).")
     List<String> adaptSettings = new ArrayList<>();
 
+    @Option(names = "--beats", paramLabel = "DIR", description = "With --adapt: write each record's beats to "
+            + "DIR/RECORD.csv (reference class, labelled, judged, the unadapted and the adapted run's classes, the "
+            + "adapted run's probabilities, the beat against its neighbours' rhythm).")
+    Path beatsDir;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "With --adapt: the adaptation's "
             + "seed. Default: ${DEFAULT-VALUE}.")
     long seed;
@@ -101,9 +106,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (input.records != null) {
             refuse("--records", "--split");
+            if (adapt == null && beatsDir != null) {
+                throw new BadInputException("--beats goes with --adapt");
+            }
             return adapt != null ? adaptive() : beatByBeat();
         }
-        refuse("--data", "--source", "--detect", "--window", "--adapt", "--adapt-set", "--seed");
+        refuse("--data", "--source", "--detect", "--window", "--adapt", "--adapt-set", "--seed", "--beats");
         Split s = Split.parse(split);
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             BeatDataset d = DatasetFile.read(input.data);
@@ -159,7 +167,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * An adaptive protocol (--adapt): each record adapted on its first minutes and judged on the
      * rest, or adapted without labels and judged whole.
      */
-    private int adaptive() {
+    private int adaptive() throws java.io.IOException {
         ecgbeats.adapt.AdaptProtocol protocol = ecgbeats.adapt.AdaptProtocol.parse(adapt);
         ecgbeats.adapt.AdaptMethod method = protocol.method();
         if (!adaptSettings.isEmpty() && !protocol.hasSettings()) {
@@ -175,8 +183,12 @@ final class EvaluateCommand implements Callable<Integer> {
         ecgbeats.adapt.RecordAdapter adapter = protocol.adapter(runs, settings);
         List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            results = new ecgbeats.adapt.AdaptiveEvaluation(ensemble, adapter, window).run(bases, detect, seed,
-                    this::progress);
+            ecgbeats.adapt.AdaptiveEvaluation evaluation = new ecgbeats.adapt.AdaptiveEvaluation(ensemble, adapter, window);
+            if (beatsDir != null) {
+                java.nio.file.Files.createDirectories(beatsDir);
+                evaluation.listingBeats();
+            }
+            results = evaluation.run(bases, detect, seed, this::progress);
         }
         List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
         List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
@@ -207,6 +219,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
 
     private void progress(ecgbeats.adapt.AdaptiveEvaluation.RecordResult r) {
+        if (r.beats() != null) {
+            try {
+                ecgbeats.util.AtomicFile.writeString(beatsDir.resolve(r.record().getFileName() + ".csv"), r.beats());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         if (!json) {
             spec.commandLine().getErr().printf(Locale.ROOT, "%s: %s, adapted and classified in %.1f s%n",
                     r.record().getFileName(), r.labels() == null ? "no labels"
