@@ -28,18 +28,21 @@ import java.util.Map;
  * @param prematureRegular copies are made only when at least this share of the labelled N beats
  *                    are in a regular rhythm (0: for any patient; only beats in a regular rhythm are copied in any case); in atrial fibrillation an early
  *                    beat of the patient's shape is N
+ * @param prematureGate whose rhythm the share is taken of: the labelled N beats, or all the recording's
+ *                    beats (their RR intervals only, as the rhythm features already read them; no label)
  * @param rate        rate copies of the patient's labelled N beats, labelled N, as a share of them
  *                    ({@link RhythmCopies#rate}): this patient's shape in a faster rhythm is still N
  * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
  *                    their classes as common as in the run's training data)
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part, double premature, double prematureRegular, double rate,
+                            FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
+                            double rate,
                             boolean replayWeights) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, RATE, REPLAY_WEIGHTS;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE, REPLAY_WEIGHTS;
 
         public String id() {
             return EnumIds.id(this);
@@ -55,10 +58,23 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         }
     }
 
+    /** Whose rhythm decides whether a patient gets premature copies. */
+    public enum Gate {
+        /** The labelled N beats'. */
+        LABELLED,
+        /** All the recording's beats' (their RR intervals; no label). */
+        RECORD;
+
+        public String id() {
+            return EnumIds.id(this);
+        }
+    }
+
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
-                || !(localShare > 0 && localShare < 1) || part == null || !(premature >= 0 && premature <= 1)
-                || !(prematureRegular >= 0 && prematureRegular <= 1) || !(rate >= 0 && rate <= 1)) {
+                || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null
+                || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
+                || !(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
@@ -69,11 +85,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, 0, true) : defaults();
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, Gate.LABELLED, 0, true) : defaults();
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, 0, true);
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -108,7 +124,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
-                Double.parseDouble(v.get(Param.RATE)), parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
+                Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)), parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -123,6 +139,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         m.put(Param.PREMATURE.id(), premature);
         m.put(Param.PREMATURE_REGULAR.id(), prematureRegular);
+        m.put(Param.PREMATURE_GATE.id(), prematureGate.id());
         m.put(Param.RATE.id(), rate);
         m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
         return m;

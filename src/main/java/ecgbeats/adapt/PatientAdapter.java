@@ -167,7 +167,7 @@ public final class PatientAdapter {
         BeatTable local = labelled(beats, rows, labels);
         long copySeed = Seeds.derive(seed, "adapt");
         for (BeatTable copies : new BeatTable[] {
-            RhythmCopies.premature(local, settings.premature(), settings.prematureRegular(), copySeed),
+            RhythmCopies.premature(local, prematureGateOpen(beats, local) ? settings.premature() : 0, copySeed),
             RhythmCopies.rate(local, settings.rate(), copySeed)}) {
             if (copies.size() > 0) {
                 local = local.concat(copies);
@@ -184,6 +184,17 @@ public final class PatientAdapter {
             }
         }
         return new TrainingSet(all, weights(local, replay), templates);
+    }
+
+    /**
+     * Whether this patient gets premature copies: whether a share of at least {@link
+     * AdaptSettings#prematureRegular()} of the labelled N beats (or, with {@link
+     * AdaptSettings.Gate#RECORD}, of all the recording's beats, no label read) are in a regular rhythm.
+     */
+    private boolean prematureGateOpen(BeatTable recording, BeatTable labelled) {
+        double regular = settings.prematureGate() == AdaptSettings.Gate.RECORD
+                ? RhythmCopies.regularShare(recording, false) : RhythmCopies.regularShare(labelled, true);
+        return regular >= settings.prematureRegular();
     }
 
     /** The labelled beats of the recording, with their labels. */

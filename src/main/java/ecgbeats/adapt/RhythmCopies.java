@@ -40,9 +40,9 @@ final class RhythmCopies {
     /**
      * Up to {@code share} × (N beats of {@code labelled}) premature copies of its N beats in a
      * regular rhythm, labelled S, drawn with {@code seed}; an empty table when the beats carry
-     * fewer than all RR features, or fewer than {@code regularShare} of the N beats are regular.
+     * fewer than all RR features.
      */
-    static BeatTable premature(BeatTable labelled, double share, double regularShare, long seed) {
+    static BeatTable premature(BeatTable labelled, double share, long seed) {
         if (labelled.rrWidth() < RrFeatures.COUNT || share <= 0) {
             return empty(labelled);
         }
@@ -51,9 +51,6 @@ final class RhythmCopies {
         int[] regular = java.util.stream.IntStream.range(0, labelled.size())
                 .filter(i -> labelled.label(i) == AamiClass.N.label() && rr[i * w + RrFeatures.RR_IRREGULARITY] < REGULAR)
                 .toArray();
-        if (regular.length < regularShare * countN(labelled)) {
-            return empty(labelled);
-        }
         SplittableRandom random = Seeds.random(seed, "premature-copies");
         return copies(labelled, regular, share, AamiClass.S, random, f -> {
             double early = EARLIEST + (LATEST - EARLIEST) * random.nextDouble();
@@ -109,6 +106,23 @@ final class RhythmCopies {
                     labelled.positions()[i], f, 0);
         }
         return b.build();
+    }
+
+    /**
+     * The share of {@code beats} in a regular rhythm (RR irregularity below {@link #REGULAR}): of its
+     * N beats with {@code nOnly} (labelled beats), else of all of them (a recording's beats, no label
+     * read); 0 when the beats carry fewer than all RR features or there are none.
+     */
+    static double regularShare(BeatTable beats, boolean nOnly) {
+        if (beats.rrWidth() < RrFeatures.COUNT) {
+            return 0;
+        }
+        int w = beats.rrWidth();
+        int[] rows = java.util.stream.IntStream.range(0, beats.size())
+                .filter(i -> !nOnly || beats.label(i) == AamiClass.N.label()).toArray();
+        long regular = java.util.Arrays.stream(rows)
+                .filter(i -> beats.rr()[i * w + RrFeatures.RR_IRREGULARITY] < REGULAR).count();
+        return rows.length == 0 ? 0 : (double) regular / rows.length;
     }
 
     private static BeatTable empty(BeatTable labelled) {

@@ -64,7 +64,8 @@ final class AdaptCommand implements Callable<Integer> {
             + "DS1's records): epochs (6), lr (1e-3), batch (32), weight_decay (1e-5), replay (2000 training beats), "
             + "local_share (0.6, the labelled beats' share of the loss), part (all, trunk or head), premature (0.3, "
             + "premature copies of labelled N beats, labelled S), premature_regular (0.3, the share of regular N "
-            + "beats a patient needs for copies), rate (0, rate copies of labelled N beats: the rhythm faster, "
+            + "beats a patient needs for copies), premature_gate (labelled: that share of the labelled N beats; record: "
+            + "of all the recording's beats, from their RR intervals), rate (0, rate copies of labelled N beats: the rhythm faster, "
             + "labelled N), replay_weights (true: the run's class weights on replayed beats).")
     List<String> settings = new ArrayList<>();
 

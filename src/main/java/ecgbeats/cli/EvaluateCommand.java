@@ -84,13 +84,14 @@ final class EvaluateCommand implements Callable<Integer> {
             + ".atr and the rest judged; ask:N: N beats ecgbeats chooses over the whole record labelled from its .atr "
             + "(ask:N:spread: evenly in time; ask:N:calls, the default: half of them among the run's S, V, F and Q "
             + "calls), every other beat judged; unsupervised: self-training on each record's own beats (or name a method: "
-            + "self-training, batch-norm, clusters), the whole record judged (transductive). The unadapted run is judged on the same beats beside it. Several "
-            + "--run: each adapted, the adapted runs classifying as one ensemble.")
+            + "self-training, batch-norm, clusters), the whole record judged (transductive). The unadapted run is "
+            + "judged on the same beats beside it. Several --run: each adapted, the adapted runs classifying as one "
+            + "ensemble.")
     String adapt;
 
     @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
-            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, rate, "
-            + "replay_weights; see adapt --help).")
+            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, "
+            + "premature_gate, rate, replay_weights; see adapt --help).")
     List<String> adaptSettings = new ArrayList<>();
 
     @Option(names = "--beats", paramLabel = "DIR", description = "With --adapt: write each record's beats to "

@@ -51,7 +51,7 @@ class RhythmCopiesTest {
     @Test
     void prematureCopiesAreTheBeatComeEarlyAndLabelledS() {
         BeatTable labelled = beats(50, 0.02f);
-        BeatTable copies = RhythmCopies.premature(labelled, 0.3, 0.3, 7);
+        BeatTable copies = RhythmCopies.premature(labelled, 0.3, 7);
         assertEquals(12, copies.size(), "30 % of the 40 N beats");
         for (int i = 0; i < copies.size(); i++) {
             int j = source(labelled, copies, i);
@@ -71,18 +71,20 @@ class RhythmCopiesTest {
     }
 
     @Test
-    void prematureCopiesComeOnlyFromRegularBeatsAndOnlyForAMostlyRegularPatient() {
+    void prematureCopiesComeOnlyFromRegularBeatsAndTheGateReadsTheirShare() {
         BeatTable labelled = beats(50, 0.02f);
         for (int i = 0; i < 25; i++) {
             labelled.rr()[i * RrFeatures.COUNT + RrFeatures.RR_IRREGULARITY] = 0.3f;  // the first half irregular
         }
-        assertEquals(0, RhythmCopies.premature(labelled, 0.3, 0.6, 7).size(), "20 of 40 N beats regular, below 0.6");
-        BeatTable copies = RhythmCopies.premature(labelled, 0.3, 0.3, 7);
+        assertEquals(0.5, RhythmCopies.regularShare(labelled, true), 1e-9, "20 of the 40 N beats");
+        assertEquals(0.5, RhythmCopies.regularShare(labelled, false), 1e-9, "25 of all 50 beats");
+        BeatTable copies = RhythmCopies.premature(labelled, 0.3, 7);
         assertEquals(12, copies.size());
         for (int i = 0; i < copies.size(); i++) {
             assertTrue(source(labelled, copies, i) >= 25, "a copy of an irregular beat");
         }
-        assertEquals(0, RhythmCopies.premature(beats(50, 0.3f), 0.3, 0, 7).size(), "no regular beat to copy");
+        assertEquals(0, RhythmCopies.premature(beats(50, 0.3f), 0.3, 7).size(), "no regular beat to copy");
+        assertEquals(0, RhythmCopies.regularShare(beats(50, 0.3f), true));
     }
 
     @Test
@@ -114,8 +116,7 @@ class RhythmCopiesTest {
     void theSameSeedGivesTheSameCopiesAndAnotherSeedOthers() {
         BeatTable labelled = beats(50, 0.02f);
         assertArrayEquals(RhythmCopies.rate(labelled, 0.5, 7).rr(), RhythmCopies.rate(labelled, 0.5, 7).rr());
-        assertArrayEquals(RhythmCopies.premature(labelled, 0.3, 0.3, 7).rr(),
-                RhythmCopies.premature(labelled, 0.3, 0.3, 7).rr());
+        assertArrayEquals(RhythmCopies.premature(labelled, 0.3, 7).rr(), RhythmCopies.premature(labelled, 0.3, 7).rr());
         assertTrue(!Arrays.equals(RhythmCopies.rate(labelled, 0.5, 7).rr(), RhythmCopies.rate(labelled, 0.5, 8).rr()));
     }
 
@@ -125,7 +126,7 @@ class RhythmCopiesTest {
         BeatTable four = new BeatTable(LENGTH, full.samples(), full.labels(), full.records(), full.positions(),
                 new float[50 * 4], 4);
         assertEquals(0, RhythmCopies.rate(four, 0.5, 7).size());
-        assertEquals(0, RhythmCopies.premature(four, 0.3, 0, 7).size());
+        assertEquals(0, RhythmCopies.premature(four, 0.3, 7).size());
         assertEquals(0, RhythmCopies.rate(full, 0, 7).size());
     }
 }
