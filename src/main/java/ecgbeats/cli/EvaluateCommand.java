@@ -3,19 +3,24 @@ package ecgbeats.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import ecgbeats.util.BadInputException;
+import ecgbeats.adapt.AdaptMethod;
+import ecgbeats.adapt.AdaptProtocol;
+import ecgbeats.adapt.AdaptSettings;
+import ecgbeats.adapt.AdaptiveEvaluation;
+import ecgbeats.adapt.RecordAdapter;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
-import ecgbeats.data.wfdb.Annotation;
-import ecgbeats.data.wfdb.AnnotationFile;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.Metrics;
-import ecgbeats.train.RunEnsemble;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunEnsemble;
+import ecgbeats.util.AtomicFile;
+import ecgbeats.util.BadInputException;
+import ecgbeats.util.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -169,22 +174,22 @@ final class EvaluateCommand implements Callable<Integer> {
      * rest, or adapted without labels and judged whole.
      */
     private int adaptive() throws java.io.IOException {
-        ecgbeats.adapt.AdaptProtocol protocol = ecgbeats.adapt.AdaptProtocol.parse(adapt);
-        ecgbeats.adapt.AdaptMethod method = protocol.method();
+        AdaptProtocol protocol = AdaptProtocol.parse(adapt);
+        AdaptMethod method = protocol.method();
         if (!adaptSettings.isEmpty() && !protocol.hasSettings()) {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
         }
         List<Path> bases = checkedRecords();
-        ecgbeats.adapt.AdaptSettings settings;
+        AdaptSettings settings;
         try {
-            settings = ecgbeats.adapt.AdaptSettings.defaults(method).with(adaptSettings);
+            settings = AdaptSettings.defaults(method).with(adaptSettings);
         } catch (BadInputException e) {
             throw new BadInputException(e.phrasedAs("--adapt-set"));
         }
-        ecgbeats.adapt.RecordAdapter adapter = protocol.adapter(runs, settings);
-        List<ecgbeats.adapt.AdaptiveEvaluation.RecordResult> results;
+        RecordAdapter adapter = protocol.adapter(runs, settings);
+        List<AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            ecgbeats.adapt.AdaptiveEvaluation evaluation = new ecgbeats.adapt.AdaptiveEvaluation(ensemble, adapter, window);
+            AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window);
             if (beatsDir != null) {
                 java.nio.file.Files.createDirectories(beatsDir);
                 evaluation.listingBeats();
@@ -192,22 +197,22 @@ final class EvaluateCommand implements Callable<Integer> {
             results = evaluation.run(bases, detect, seed, this::progress);
         }
         List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
-        List<BeatComparison> base = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::base).toList();
-        List<BeatComparison> adapted = results.stream().map(ecgbeats.adapt.AdaptiveEvaluation.RecordResult::adapted)
+        List<BeatComparison> base = results.stream().map(AdaptiveEvaluation.RecordResult::base).toList();
+        List<BeatComparison> adapted = results.stream().map(AdaptiveEvaluation.RecordResult::adapted)
                 .toList();
         if (json) {
-            ObjectNode root = ecgbeats.util.Json.MAPPER.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("protocol", protocol.description());
             root.put("transductive", method.transductive());
             root.put("method", method.id());
             if (protocol.hasSettings()) {
-                root.set("settings", ecgbeats.util.Json.MAPPER.valueToTree(settings.asMap()));
+                root.set("settings", Json.MAPPER.valueToTree(settings.asMap()));
             }
             root.put("seed", seed);
             root.set("adapted", jsonNode(names, adapted, BeatComparison.sum(adapted)));
             root.set("base", jsonNode(names, base, BeatComparison.sum(base)));
             root.putPOJO("seconds_per_record", results.stream().mapToDouble(
-                    ecgbeats.adapt.AdaptiveEvaluation.RecordResult::seconds).toArray());
+                    AdaptiveEvaluation.RecordResult::seconds).toArray());
             System.out.println(root);
         } else {
             System.out.println("adapted, " + protocol.description() + ":");
@@ -219,10 +224,10 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
 
-    private void progress(ecgbeats.adapt.AdaptiveEvaluation.RecordResult r) {
+    private void progress(AdaptiveEvaluation.RecordResult r) {
         if (r.beats() != null) {
             try {
-                ecgbeats.util.AtomicFile.writeString(beatsDir.resolve(r.record().getFileName() + ".csv"), r.beats());
+                AtomicFile.writeString(beatsDir.resolve(r.record().getFileName() + ".csv"), r.beats());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -322,7 +327,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static ObjectNode jsonNode(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
-        ObjectMapper m = ecgbeats.util.Json.MAPPER;
+        ObjectMapper m = Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         ArrayNode records = root.putArray("records");
         for (int i = 0; i < names.size(); i++) {
