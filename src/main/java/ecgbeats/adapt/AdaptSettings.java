@@ -80,12 +80,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     }
 
     /**
-     * The settings {@code method} starts from: self-training's were measured at fine-tuning's first
-     * settings (no premature copies: its labels are the run's own guesses, not a person's).
+     * The settings {@code method} starts from: self-training's learning rate is fine-tuning's first
+     * (3e-4), its premature copies fine-tuning's (made from the beats it is confident are N).
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0, 0, Gate.LABELLED, 0, true) : defaults();
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true)
+                : defaults();
     }
 
     public static AdaptSettings defaults() {
