@@ -95,7 +95,7 @@ public sealed interface AdaptProtocol {
     /**
      * The protocol {@code text} names.
      *
-     * @throws BadInputException naming {@code --adapt} when it names none
+     * @throws BadInputException about {@link BadInputException.Subject#ADAPTATION} when it names none
      */
     static AdaptProtocol parse(String text) {
         Matcher minutes = Pattern.compile("(\\d+(?:\\.\\d+)?)m").matcher(text);
@@ -112,7 +112,7 @@ public sealed interface AdaptProtocol {
         }
         AdaptMethod m = text.equals("unsupervised") ? UnsupervisedAdaptation.DEFAULT : AdaptMethod.of(text);
         if (m == null || !m.transductive()) {
-            throw new BadInputException("--adapt " + text + ": expected " + GRAMMAR);
+            throw BadInputException.about(BadInputException.Subject.ADAPTATION, text, "expected " + GRAMMAR);
         }
         return new Unsupervised(m);
     }

@@ -79,8 +79,10 @@ final class PredictCommand implements Callable<Integer> {
         if (input.record != null) {
             return predictRecord();
         }
-        if (detect || annotations != null || report != null || ask != null) {
-            throw new BadInputException("--detect, --annotations, --ask and --report go with --record");
+        for (String option : new String[] {"--detect", "--annotations", "--ask", "--report"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new BadInputException(option + " goes with --record (a CSV's rows are beats without a recording)");
+            }
         }
         StringBuilder sb = new StringBuilder("index,class,p_N,p_S,p_V,p_F,p_Q\n");
         BeatTable beats;

@@ -35,7 +35,8 @@ public class BadInputException extends RuntimeException {
         FOLDS("number of folds"),
         RECORDS_APART("records apart"),
         FOLD("fold"),
-        RECIPE("recipe");
+        RECIPE("recipe"),
+        ADAPTATION("adaptation protocol");
 
         private final String words;
 

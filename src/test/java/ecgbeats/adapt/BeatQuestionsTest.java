@@ -58,7 +58,7 @@ class BeatQuestionsTest {
         for (String bad : new String[] {"5", "0m", "ask:0", "ask:40:nope", "fine-tune", "ask:"}) {
             ecgbeats.util.BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(
                     ecgbeats.util.BadInputException.class, () -> AdaptProtocol.parse(bad), bad);
-            assertTrue(e.getMessage().startsWith("--adapt " + bad + ": expected"), e.getMessage());
+            assertTrue(e.phrasedAs("--adapt").startsWith("--adapt " + bad + ": expected"), e.phrasedAs("--adapt"));
         }
     }
 }

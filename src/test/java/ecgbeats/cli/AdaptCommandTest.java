@@ -33,8 +33,7 @@ class AdaptCommandTest {
     @BeforeAll
     static void trainABase() {
         data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "208,213",
-                "--out", data.toString()).code());
+        Cli.buildBundled("208,213", data);
         run = dir.resolve("base");
         Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=4",
                 "--set", "features=rr_norm", "--set", "template=median", "--fraction", "0.2", "--epochs", "1",

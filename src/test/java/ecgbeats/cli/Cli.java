@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Runs the command line in-process, as {@code main} would, capturing what it prints. */
 final class Cli {
@@ -31,5 +34,13 @@ final class Cli {
         } finally {
             System.setOut(stdout);
         }
+    }
+
+    /** Builds a dataset of the bundled {@code records} (e.g. "232,208") at {@code out}; the test fails if it cannot. */
+    static Path buildBundled(String records, Path out) {
+        Run r = run("data", "build", "--source", ecgbeats.TestData.bundled().toString(), "--records", records, "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        return out;
     }
 }

@@ -36,8 +36,7 @@ class CrossvalCommandTest {
     @BeforeAll
     static void crossValidateOnce() {
         data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232,208",
-                "--out", data.toString()).code());
+        Cli.buildBundled("232,208", data);
         whole = dir.resolve("whole");
         wholeRun = Cli.run(crossval(whole));
     }

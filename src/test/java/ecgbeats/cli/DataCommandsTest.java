@@ -165,8 +165,7 @@ class DataCommandsTest {
         assertBadInput(null, "dataset file not found", "data", "stats", dir.resolve("none.ecgb").toString());
 
         Path data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
-                "--out", data.toString()).code());
+        Cli.buildBundled("232", data);
         assertBadInput(out, "unknown balancing method 'magic'", "data", "balance", "--in", data.toString(),
                 "--method", "magic", "--out", out.toString());
         assertBadInput(null, "unknown split 'dev'", "data", "export-csv", data.toString(), "--split", "dev",

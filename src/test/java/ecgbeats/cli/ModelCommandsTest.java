@@ -25,8 +25,7 @@ class ModelCommandsTest {
     @BeforeAll
     static void trainOnce() {
         data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232,208",
-                "--out", data.toString()).code());
+        Cli.buildBundled("232,208", data);
         run = dir.resolve("run");
         Cli.Run r = Cli.run("train", "--data", data.toString(), "--model", "cnn2d", "--set", "hidden=8",
                 "--set", "fraction=0.3", "--epochs", "2", "--seed", "3", "--out", run.toString());
@@ -138,7 +137,7 @@ class ModelCommandsTest {
     void badRecordsAreRefused() throws IOException {
         assertBad("header file not found", "predict", "--run", run.toString(), "--record",
                 dir.resolve("nothing").toString());
-        assertBad("--detect, --annotations and --report go with --record", "predict", "--run", run.toString(), "--csv",
+        assertBad("--detect goes with --record", "predict", "--run", run.toString(), "--csv",
                 dir.resolve("x.csv").toString(), "--detect");
         // a record of 5 s: shorter than one beat window
         Path shortDir = Files.createDirectories(dir.resolve("short"));
@@ -274,7 +273,7 @@ class ModelCommandsTest {
                     dir);
             assertEquals("1/1 181", seen);
         }
-        assertBad("--detect, --annotations and --report go with --record", "predict", "--run", run.toString(),
+        assertBad("--report goes with --record", "predict", "--run", run.toString(),
                 "--csv", csv.toString(), "--report", html.toString());
     }
 

@@ -20,8 +20,7 @@ final class StudyFixtures {
     /** Builds a dataset of bundled record 232 into {@code dir}. */
     static Path dataset(Path dir) {
         Path data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232",
-                "--out", data.toString()).code());
+        Cli.buildBundled("232", data);
         return data;
     }
 

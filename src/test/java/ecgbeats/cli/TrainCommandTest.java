@@ -31,8 +31,7 @@ class TrainCommandTest {
     @BeforeAll
     static void dataset() {
         data = dir.resolve("d.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "232,208",
-                "--out", data.toString()).code());
+        Cli.buildBundled("232,208", data);
     }
 
     private static String[] train(Path out, String... more) {

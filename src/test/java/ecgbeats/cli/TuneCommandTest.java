@@ -136,8 +136,7 @@ class TuneCommandTest {
         assertFalse(Files.exists(out), "nothing written, no worker started: " + out);
 
         Path other = dir.resolve("other.ecgb");
-        assertEquals(0, Cli.run("data", "build", "--source", TestData.bundled().toString(), "--records", "213",
-                "--out", other.toString()).code());
+        Cli.buildBundled("213", other);
         Path study = dir.resolve("small");
         Cli.Run ok = Cli.run("tune", "--data", data.toString(), "--model", "cnn2d", "--space", space.toString(),
                 "--search", "random", "--trials", "1", "--epochs", "1", "--fraction", "0.2", "--out", study.toString());
