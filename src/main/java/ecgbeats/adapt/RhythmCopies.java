@@ -27,12 +27,21 @@ final class RhythmCopies {
 
     /** RR irregularity (feature 11) below which a beat's rhythm counts as regular. */
     static final float REGULAR = 0.1f;
-    /** Premature copies come at this share of the beat's RR interval, drawn uniformly. */
-    static final double EARLIEST = 0.55;
-    static final double LATEST = 0.8;
-    /** Rate copies' intervals are this share of the beat's, drawn uniformly. */
-    static final double FASTEST = 0.5;
-    static final double SLOWEST = 0.95;
+    /** Premature copies come at this share of the beat's RR interval. */
+    static final Share EARLY = new Share(0.55, 0.8);
+    /** Rate copies' intervals are this share of the beat's. */
+    static final Share FASTER = new Share(0.5, 0.95);
+
+    /** A share of an interval, drawn uniformly between {@code low} and {@code high}. */
+    record Share(double low, double high) {
+        double draw(SplittableRandom random) {
+            return low + (high - low) * random.nextDouble();
+        }
+
+        boolean holds(double share) {
+            return share >= low - 1e-6 && share <= high + 1e-6;
+        }
+    }
 
     private RhythmCopies() {
     }
@@ -53,7 +62,7 @@ final class RhythmCopies {
                 .toArray();
         SplittableRandom random = Seeds.random(seed, "premature-copies");
         return copies(labelled, regular, share, AamiClass.S, random, f -> {
-            double early = EARLIEST + (LATEST - EARLIEST) * random.nextDouble();
+            double early = EARLY.draw(random);
             // the pause after it: from none to a full compensatory one (the next beat on time)
             double pause = 1 + (1 - early) * random.nextDouble();
             f[RrFeatures.PRE_RR] *= early;
@@ -79,7 +88,7 @@ final class RhythmCopies {
                 .filter(i -> labelled.label(i) == AamiClass.N.label()).toArray();
         SplittableRandom random = Seeds.random(seed, "rate-copies");
         return copies(labelled, n, share, AamiClass.N, random, f -> {
-            double factor = FASTEST + (SLOWEST - FASTEST) * random.nextDouble();
+            double factor = FASTER.draw(random);
             double lag = 1 - (1 - factor) * random.nextDouble();
             for (int k : new int[] {RrFeatures.PRE_RR, RrFeatures.POST_RR, RrFeatures.LOCAL_RR,
                 RrFeatures.PRE_RR_NORM, RrFeatures.POST_RR_NORM, RrFeatures.LOCAL_RR_NORM}) {

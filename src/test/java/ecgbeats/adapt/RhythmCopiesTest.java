@@ -62,7 +62,7 @@ class RhythmCopiesTest {
             float[] was = features(labelled, j);
             float[] is = features(copies, i);
             double early = is[RrFeatures.PRE_RR] / was[RrFeatures.PRE_RR];
-            assertTrue(early >= RhythmCopies.EARLIEST - 1e-6 && early <= RhythmCopies.LATEST + 1e-6, "early: " + early);
+            assertTrue(RhythmCopies.EARLY.holds(early), "early: " + early);
             assertEquals(early, is[RrFeatures.PRE_RR_NORM] / was[RrFeatures.PRE_RR_NORM], 1e-5);
             assertEquals(early, is[RrFeatures.PRE_RR_LOCAL] / was[RrFeatures.PRE_RR_LOCAL], 1e-5);
             assertTrue(is[RrFeatures.POST_RR] >= was[RrFeatures.POST_RR], "a pause after it, or none");
@@ -99,7 +99,7 @@ class RhythmCopiesTest {
             float[] was = features(labelled, j);
             float[] is = features(copies, i);
             double factor = is[RrFeatures.PRE_RR] / was[RrFeatures.PRE_RR];
-            assertTrue(factor >= RhythmCopies.FASTEST - 1e-6 && factor <= RhythmCopies.SLOWEST + 1e-6, "factor " + factor);
+            assertTrue(RhythmCopies.FASTER.holds(factor), "factor " + factor);
             for (int k : new int[] {RrFeatures.POST_RR, RrFeatures.LOCAL_RR, RrFeatures.PRE_RR_NORM,
                 RrFeatures.POST_RR_NORM, RrFeatures.LOCAL_RR_NORM}) {
                 assertEquals(factor, is[k] / was[k], 1e-5, RrFeatures.NAMES[k]);
