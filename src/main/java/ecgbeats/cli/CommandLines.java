@@ -80,6 +80,7 @@ public final class CommandLines {
             case RECORDS_APART -> "--apart";
             case FOLD -> "--fold";
             case RECIPE -> "--recipe";
+            case ADAPTATION -> "--adapt";
         };
     }
 

@@ -174,12 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * rest, or adapted without labels and judged whole.
      */
     private int adaptive() throws java.io.IOException {
-        AdaptProtocol protocol;
-        try {
-            protocol = AdaptProtocol.parse(adapt);
-        } catch (BadInputException e) {
-            throw new BadInputException(e.phrasedAs("--adapt"));
-        }
+        AdaptProtocol protocol = AdaptProtocol.parse(adapt);
         AdaptMethod method = protocol.method();
         if (!adaptSettings.isEmpty() && !protocol.hasSettings()) {
             throw new BadInputException("--adapt-set: --adapt " + adapt + " has no settings");
