@@ -130,23 +130,13 @@ final class PredictCommand implements Callable<Integer> {
                 ? ecgbeats.adapt.AdaptedRun.labelledBeats(new ecgbeats.train.RunDirectory(runs.get(0)), c.recording())
                 : null;
         BeatTable beats = c.recording().beats();
-        double fs = c.recording().record().frequency();
-        StringBuilder sb = new StringBuilder("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q\n");
+        String csv = recordCsv(c);
         List<Annotation> marks = new ArrayList<>();
-        for (int i = 0; i < beats.size(); i++) {
-            AamiClass k = AamiClass.ofLabel(c.classes()[i]);
-            long sample = beats.positions()[i];
-            sb.append(sample).append(',').append(String.format(Locale.ROOT, "%.3f", sample / fs)).append(',')
-                    .append(k.name());
-            for (int j = 0; j < AamiClass.COUNT; j++) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.6f", c.probability(i, j)));
-            }
-            sb.append('\n');
-            marks.add(new Annotation(sample, AnnotationCodes.code(k.name()), 0, 0, 0, ""));
-        }
-        if (ask != null) {
-            int[] rows = ecgbeats.adapt.BeatQuestions.choose(c, ask, ecgbeats.adapt.BeatQuestions.DEFAULT);
-            marks = java.util.Arrays.stream(rows).mapToObj(marks::get).toList();
+        int[] rows = ask == null ? java.util.stream.IntStream.range(0, beats.size()).toArray()
+                : ecgbeats.adapt.BeatQuestions.choose(c, ask, ecgbeats.adapt.BeatQuestions.DEFAULT);
+        for (int i : rows) {
+            marks.add(new Annotation(beats.positions()[i], AnnotationCodes.code(AamiClass.ofLabel(c.classes()[i]).name()),
+                    0, 0, 0, ""));
         }
         if (annotations != null) {
             byte[] encoded = AnnotationFile.encode(marks);
@@ -156,9 +146,9 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled));
         }
         if (out == null) {
-            System.out.print(sb);
+            System.out.print(csv);
         } else {
-            AtomicFile.writeString(out, sb.toString());
+            AtomicFile.writeString(out, csv);
         }
         StringBuilder summary = new StringBuilder();
         int[] counts = c.counts();
@@ -171,5 +161,22 @@ final class PredictCommand implements Callable<Integer> {
                         : marks.size() + " beats to ask about") + " -> " + annotations,
                 report == null ? "" : ", report -> " + report);
         return 0;
+    }
+
+    /** Each beat of the recording: sample, time, class and the five probabilities. */
+    private static String recordCsv(ClassifiedRecording c) {
+        BeatTable beats = c.recording().beats();
+        double fs = c.recording().record().frequency();
+        StringBuilder sb = new StringBuilder("sample,time_s,class,p_N,p_S,p_V,p_F,p_Q\n");
+        for (int i = 0; i < beats.size(); i++) {
+            long sample = beats.positions()[i];
+            sb.append(sample).append(',').append(String.format(Locale.ROOT, "%.3f", sample / fs)).append(',')
+                    .append(AamiClass.ofLabel(c.classes()[i]).name());
+            for (int j = 0; j < AamiClass.COUNT; j++) {
+                sb.append(',').append(String.format(Locale.ROOT, "%.6f", c.probability(i, j)));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 }
