@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 public sealed interface AdaptProtocol {
 
     /** The grammar, for messages and help. */
-    String GRAMMAR = "the labelled minutes (e.g. 5m), ask:N[:calls|spread] (N beats ecgbeats asks about), "
+    String GRAMMAR = "the labelled minutes (e.g. 5m), ask:N[:unsure|calls|spread] (N beats ecgbeats asks about), "
             + "unsupervised, or an unsupervised method (batch-norm, self-training, clusters)";
 
     /** Each recording's first {@code minutes} labelled. */

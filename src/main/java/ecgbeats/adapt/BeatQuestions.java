@@ -23,7 +23,12 @@ public final class BeatQuestions {
          * Half of them evenly over the beats the run calls S, V, F or Q (the calls a technician
          * confirms, where a patient-independent run is most often wrong), the rest evenly over the others.
          */
-        CALLS;
+        CALLS,
+        /**
+         * Half of them evenly over the quarter of the beats the run is least sure of (the lowest
+         * top probability), the rest evenly over the others.
+         */
+        UNSURE;
 
         public String id() {
             return EnumIds.id(this);
@@ -35,7 +40,7 @@ public final class BeatQuestions {
     }
 
     /** The strategy {@code ask:N} uses. */
-    public static final Strategy DEFAULT = Strategy.CALLS;
+    public static final Strategy DEFAULT = Strategy.UNSURE;
 
     private BeatQuestions() {
     }
@@ -52,12 +57,36 @@ public final class BeatQuestions {
         if (strategy == Strategy.SPREAD) {
             return evenly(IntStream.range(0, n).toArray(), count);
         }
-        int[] calls = IntStream.range(0, n).filter(i -> classified.classes()[i] != AamiClass.N.label()).toArray();
-        int[] others = IntStream.range(0, n).filter(i -> classified.classes()[i] == AamiClass.N.label()).toArray();
+        boolean[] first = strategy == Strategy.CALLS ? ectopicCalls(classified) : leastSure(classified);
+        int[] calls = IntStream.range(0, n).filter(i -> first[i]).toArray();
+        int[] others = IntStream.range(0, n).filter(i -> !first[i]).toArray();
         int fromCalls = Math.min(calls.length, count / 2);
-        int[] chosen = IntStream.concat(Arrays.stream(evenly(calls, fromCalls)),
+        return IntStream.concat(Arrays.stream(evenly(calls, fromCalls)),
                 Arrays.stream(evenly(others, Math.min(others.length, count - fromCalls)))).sorted().toArray();
-        return chosen;
+    }
+
+    /** The beats the run calls S, V, F or Q. */
+    private static boolean[] ectopicCalls(ClassifiedRecording classified) {
+        boolean[] out = new boolean[classified.classes().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = classified.classes()[i] != AamiClass.N.label();
+        }
+        return out;
+    }
+
+    /** The quarter of the beats with the lowest top probability (ties to the earlier beat). */
+    private static boolean[] leastSure(ClassifiedRecording classified) {
+        int n = classified.classes().length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> classified.probability(i, classified.classes()[i])));
+        boolean[] out = new boolean[n];
+        for (int k = 0; k < n / 4; k++) {
+            out[order[k]] = true;
+        }
+        return out;
     }
 
     /** {@code k} of {@code rows}, evenly spaced: the middle one of each of k equal stretches. */

@@ -87,8 +87,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--adapt", paramLabel = "5m|ask:N|unsupervised", description = "With --records: adapt the run to "
             + "each record. 5m: AAMI's patient-specific protocol, each record's first 5 minutes labelled from its "
             + ".atr and the rest judged; ask:N: N beats ecgbeats chooses over the whole record labelled from its .atr "
-            + "(ask:N:spread: evenly in time; ask:N:calls, the default: half of them among the run's S, V, F and Q "
-            + "calls), every other beat judged; unsupervised: self-training on each record's own beats (or name a method: "
+            + "(the default, ask:N:unsure: half of them among the quarter of the beats the run is least sure of; "
+            + "ask:N:calls: half among its S, V, F and Q calls; ask:N:spread: evenly in time), every other beat "
+            + "judged; unsupervised: self-training on each record's own beats (or name a method: "
             + "self-training, batch-norm, clusters), the whole record judged (transductive). The unadapted run is "
             + "judged on the same beats beside it. Several --run: each adapted, the adapted runs classifying as one "
             + "ensemble.")

@@ -65,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
     Path annotations;
 
     @Option(names = "--ask", paramLabel = "N", description = "With --annotations: write only N beats chosen for a "
-            + "person to confirm or correct (half among the run's S, V, F and Q calls, the rest spread over the "
+            + "person to confirm or correct (half among the quarter of the beats the run is least sure of, the rest spread over the "
             + "recording), each with the run's class; the corrected file is what adapt --labels learns from.")
     Integer ask;
 

@@ -42,6 +42,24 @@ class BeatQuestionsTest {
     }
 
     @Test
+    void halfTheQuestionsGoToTheBeatsTheRunIsLeastSureOf() {
+        int n = 1000;
+        int[] c = new int[n];
+        float[] logp = new float[n * AamiClass.COUNT];
+        for (int i = 0; i < n; i++) {
+            // beats 600..849 are the unsure quarter: top probability 0.5, the rest 0.99
+            double top = i >= 600 && i < 850 ? 0.5 : 0.99;
+            for (int k = 0; k < AamiClass.COUNT; k++) {
+                logp[i * AamiClass.COUNT + k] = (float) Math.log(k == 0 ? top : (1 - top) / 4);
+            }
+        }
+        int[] chosen = BeatQuestions.choose(new ClassifiedRecording(null, c, logp), 20, BeatQuestions.Strategy.UNSURE);
+        assertEquals(20, chosen.length);
+        assertEquals(10, Arrays.stream(chosen).filter(i -> i >= 600 && i < 850).count(), Arrays.toString(chosen));
+        assertTrue(chosen[0] < 100 && chosen[19] > 900, "the rest spread over the record: " + Arrays.toString(chosen));
+    }
+
+    @Test
     void withFewEctopicCallsTheRestAreSpread() {
         int[] chosen = BeatQuestions.choose(classes(1000, 10, 990), 20, BeatQuestions.Strategy.CALLS);
         assertEquals(20, chosen.length);
