@@ -198,6 +198,24 @@ class AdaptCommandTest {
     }
 
     @Test
+    void theShippedLabelFilesAreBeatsOf232AsItsReferenceLabelsThem() {
+        java.util.Map<Long, String> reference = new java.util.HashMap<>();
+        for (Annotation a : AnnotationFile.read(TestData.bundled().resolve("232.atr"))) {
+            if (a.isBeat()) {
+                reference.put(a.sample(), a.symbol());
+            }
+        }
+        for (String example : new String[] {"232-labels.atr", "232-ask.atr"}) {
+            List<Annotation> labels = AnnotationFile.read(Path.of("examples", example));
+            assertFalse(labels.isEmpty(), example);
+            for (Annotation a : labels) {
+                assertEquals(reference.get(a.sample()), a.symbol(), example + " at sample " + a.sample());
+            }
+        }
+        assertEquals(100, AnnotationFile.read(Path.of("examples", "232-ask.atr")).size());
+    }
+
+    @Test
     void evaluateRunsThePatientSpecificProtocolOverRecords() throws IOException {
         Cli.Run e = Cli.run("evaluate", "--run", run.toString(), "--records", "232,217", "--source",
                 TestData.bundled().toString(), "--adapt", MINUTES + "m", "--adapt-set", "epochs=1", "--adapt-set",
