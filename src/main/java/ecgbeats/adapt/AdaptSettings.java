@@ -26,8 +26,8 @@ import java.util.Map;
  * @param premature   premature copies of the patient's labelled N beats, labelled S, as a share of them
  *                    ({@link RhythmCopies#premature}): this patient's shape, come early, is an S beat
  * @param prematureRegular copies are made only when at least this share of the labelled N beats
- *                    are in a regular rhythm (0: for any patient; only beats in a regular rhythm are copied in any case); in atrial fibrillation an early
- *                    beat of the patient's shape is N
+ *                    are in a regular rhythm (0: for any patient; only beats in a regular rhythm are
+ *                    copied in any case); in atrial fibrillation an early beat of the patient's shape is N
  * @param prematureGate whose rhythm the share is taken of: the labelled N beats, or all the recording's
  *                    beats (their RR intervals only, as the rhythm features already read them; no label)
  * @param rate        rate copies of the patient's labelled N beats, labelled N, as a share of them
@@ -42,7 +42,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE, REPLAY_WEIGHTS;
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
+        REPLAY_WEIGHTS;
 
         public String id() {
             return EnumIds.id(this);
@@ -125,7 +126,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
-                Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)), parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
+                Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
+                parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
     }
 
     /** The settings by name, as config.json records them. */

@@ -69,7 +69,8 @@ public final class AdaptiveEvaluation {
             BeatComparison after = a.classified().comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
             BeatComparison before = unadapted.comparison(window, a.judgedFrom(), labelled);
-            String beats = listBeats ? BeatListing.csv(unadapted, a.classified(), labelled, a.judgedFrom(), window) : null;
+            String beats = listBeats ? BeatListing.csv(unadapted, a.classified(), labelled, a.judgedFrom(), window)
+                    : null;
             RecordResult r = new RecordResult(record, a.labels(), before, after, seconds, beats);
             out.add(r);
             progress.accept(r);

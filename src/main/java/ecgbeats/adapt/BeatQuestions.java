@@ -81,7 +81,8 @@ public final class BeatQuestions {
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, java.util.Comparator.comparingDouble(i -> classified.probability(i, classified.classes()[i])));
+        Arrays.sort(order, java.util.Comparator.comparingDouble(
+                i -> classified.probability(i, classified.classes()[i])));
         boolean[] out = new boolean[n];
         for (int k = 0; k < n / 4; k++) {
             out[order[k]] = true;

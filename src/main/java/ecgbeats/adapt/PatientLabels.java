@@ -104,7 +104,8 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
     public static PatientLabels asked(Recording recording, int[] rows, LabelSource.Asked source) {
         Path atr = Recording.annotationFile(recording.base());
         if (recording.reference() == null) {
-            throw BadInputException.inFile(atr, "not found: the asked beats' labels are the record's reference annotations");
+            throw BadInputException.inFile(atr,
+                    "not found: the asked beats' labels are the record's reference annotations");
         }
         long[] ref = recording.reference().stream().mapToLong(Annotation::sample).toArray();
         long window = Math.round(MATCH_SECONDS * recording.record().frequency());

@@ -90,7 +90,7 @@ public interface RecordAdapter {
 
     /** An unsupervised method on each recording's own beats; transductive. */
     static RecordAdapter unsupervised(RunDirectory base, AdaptMethod method, PatientAdapter replay) {
-        return (recording, unadapted, seed) -> new Adapted(UnsupervisedAdaptation.classify(base, recording, method, replay, seed),
-                null, 0);
+        return (recording, unadapted, seed) -> new Adapted(
+                UnsupervisedAdaptation.classify(base, recording, method, replay, seed), null, 0);
     }
 }
