@@ -30,12 +30,15 @@ public final class AdaptJob {
      * @param labels     the labels used, or null
      * @param base       the base run on the judged beats, or null without a reference
      * @param adapted    the adapted run on the same beats, or null without a reference
-     * @param judgedFrom the first sample of the judged part (the end of the labelled span)
      * @param beats      the recording's beats
      * @param frequency  the recording's samples per second
      */
     public record Outcome(Adaptation adaptation, PatientLabels labels, BeatComparison base, BeatComparison adapted,
-                          long judgedFrom, int beats, double frequency) {
+                          int beats, double frequency) {
+        /** The first sample of the judged part ({@link PatientLabels#judgedFrom()}; 0 without labels). */
+        public long judgedFrom() {
+            return labels == null ? 0 : labels.judgedFrom();
+        }
     }
 
     private AdaptJob() {
@@ -69,8 +72,7 @@ public final class AdaptJob {
             adapted = UnsupervisedAdaptation.adapt(base, recording, method, adapter, seed);
         }
         try (Network unadapted = base.loadNetwork()) {
-            // the first minutes' protocol judges after the span; labels from a file leave just their beats out
-            long from = given != null && given.source() instanceof LabelSource.FirstMinutes ? given.until() : 0;
+            long from = given == null ? 0 : given.judgedFrom();
             int[] leftOut = given == null ? new int[0] : given.rows();
             BeatComparison before = ClassifiedRecording.of(List.of(unadapted), recording).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
@@ -82,7 +84,7 @@ public final class AdaptJob {
                     method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
                     Math.round(seconds * 10) / 10.0);
             AdaptedRun.write(out, base, adapted, a, after, from);
-            return new Outcome(a, given, before, after, from, recording.beats().size(), recording.record().frequency());
+            return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency());
         } finally {
             adapted.close();
         }

@@ -65,7 +65,7 @@ public final class AdaptiveEvaluation {
             ClassifiedRecording unadapted = runs.classify(recording);
             long t0 = System.nanoTime();
             RecordAdapter.Adapted a = adapter.adapt(recording, unadapted, seed);
-            int[] labelled = RecordAdapter.labelledRows(a);
+            int[] labelled = a.labelledRows();
             BeatComparison after = a.classified().comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
             BeatComparison before = unadapted.comparison(window, a.judgedFrom(), labelled);

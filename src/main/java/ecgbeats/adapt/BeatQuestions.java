@@ -35,7 +35,7 @@ public final class BeatQuestions {
         }
 
         public static Strategy of(String id) {
-            return Arrays.stream(values()).filter(s -> s.id().equals(id)).findFirst().orElse(null);
+            return EnumIds.find(Strategy.class, id).orElse(null);
         }
     }
 

@@ -38,6 +38,14 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
         return rows.length;
     }
 
+    /**
+     * The first sample a run adapted on these labels is judged from: after the span for the first
+     * minutes (AAMI's protocol), else 0 (every beat not labelled is judged).
+     */
+    public long judgedFrom() {
+        return source instanceof LabelSource.FirstMinutes ? until : 0;
+    }
+
     /** Labelled beats per class, by label. */
     public int[] classCounts() {
         int[] c = new int[AamiClass.COUNT];
@@ -76,7 +84,10 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
             }
             return labels;
         }
-        Path file = ((LabelSource.AnnotationLabels) source).file();
+        if (!(source instanceof LabelSource.AnnotationLabels given)) {
+            throw new IllegalArgumentException("asked beats are labelled by asked(recording, rows, source)");
+        }
+        Path file = given.file();
         List<Annotation> beats = AnnotationFile.read(file).stream().filter(Annotation::isBeat).toList();
         for (Annotation a : beats) {
             if (a.sample() < 0 || a.sample() >= recording.record().length()) {

@@ -16,10 +16,17 @@ public interface RecordAdapter {
      *
      * @param classified the recording's beats classified
      * @param labels     the labels used, or null for an unsupervised method
-     * @param judgedFrom the first sample of the recording the adapted run may be judged on
-     *                   (the end of the labelled span; 0 when no label was used)
      */
-    record Adapted(ClassifiedRecording classified, PatientLabels labels, long judgedFrom) {
+    record Adapted(ClassifiedRecording classified, PatientLabels labels) {
+        /** The first sample the adapted run may be judged on ({@link PatientLabels#judgedFrom()}; 0 without labels). */
+        public long judgedFrom() {
+            return labels == null ? 0 : labels.judgedFrom();
+        }
+
+        /** The labelled beats (rows of the recording's beats), which are not judged; none without labels. */
+        public int[] labelledRows() {
+            return labels == null ? new int[0] : labels.rows();
+        }
     }
 
     /**
@@ -29,17 +36,12 @@ public interface RecordAdapter {
      */
     Adapted adapt(Recording recording, ClassifiedRecording unadapted, long seed);
 
-    /** The labelled beats (rows of the recording's beats), which are not judged; none for an unsupervised method. */
-    static int[] labelledRows(Adapted a) {
-        return a.labels() == null ? new int[0] : a.labels().rows();
-    }
-
     /** Fine-tuning on each recording's first {@code minutes} labelled from its reference annotations. */
     static RecordAdapter firstMinutes(PatientAdapter adapter, double minutes) {
         return (recording, unadapted, seed) -> {
             PatientLabels labels = PatientLabels.of(recording, new LabelSource.FirstMinutes(minutes));
             try (Network net = adapter.adapt(recording, labels, seed)) {
-                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels, labels.until());
+                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels);
             }
         };
     }
@@ -53,7 +55,7 @@ public interface RecordAdapter {
             int[] rows = BeatQuestions.choose(unadapted, count, strategy);
             PatientLabels labels = PatientLabels.asked(recording, rows, new LabelSource.Asked(count, strategy));
             try (Network net = adapter.adapt(recording, labels, seed)) {
-                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels, 0);
+                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels);
             }
         };
     }
@@ -84,13 +86,13 @@ public interface RecordAdapter {
                 mean[i] = (float) Math.log(sum[i] / members.size());
             }
             return new Adapted(new ClassifiedRecording(recording, ecgbeats.train.Training.argmax(mean), mean),
-                    first.labels(), first.judgedFrom());
+                    first.labels());
         };
     }
 
     /** An unsupervised method on each recording's own beats; transductive. */
     static RecordAdapter unsupervised(RunDirectory base, AdaptMethod method, PatientAdapter replay) {
         return (recording, unadapted, seed) -> new Adapted(
-                UnsupervisedAdaptation.classify(base, recording, method, replay, seed), null, 0);
+                UnsupervisedAdaptation.classify(base, recording, method, replay, seed), null);
     }
 }

@@ -95,9 +95,8 @@ final class EvaluateCommand implements Callable<Integer> {
             + "ensemble.")
     String adapt;
 
-    @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting "
-            + "(epochs, lr, batch, weight_decay, replay, local_share, part, premature, premature_regular, "
-            + "premature_gate, rate, replay_weights; see adapt --help).")
+    @Option(names = "--adapt-set", paramLabel = "NAME=VALUE", description = "With --adapt: an adaptation setting, "
+            + "as adapt --set takes it (adapt --help lists them).")
     List<String> adaptSettings = new ArrayList<>();
 
     @Option(names = "--beats", paramLabel = "DIR", description = "With --adapt: write each record's beats to "

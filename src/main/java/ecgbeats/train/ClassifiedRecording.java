@@ -38,16 +38,7 @@ public record ClassifiedRecording(Recording recording, int[] classes, float[] lo
      * paired within {@code windowSeconds}; null when the recording has no reference.
      */
     public BeatComparison comparison(double windowSeconds) {
-        return comparison(windowSeconds, 0);
-    }
-
-    /**
-     * The comparison over the part of the recording from sample {@code from} on: reference and
-     * classified beats before it are left out (the labelled minutes of a patient-specific
-     * evaluation); null when the recording has no reference.
-     */
-    public BeatComparison comparison(double windowSeconds, long from) {
-        return comparison(windowSeconds, from, new int[0]);
+        return comparison(windowSeconds, 0, new int[0]);
     }
 
     /**
