@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A run adapted to each of many recordings in turn and judged beat by beat on what it did not
@@ -34,17 +35,22 @@ public final class AdaptiveEvaluation {
     private final ecgbeats.train.RunEnsemble runs;
     private final RecordAdapter adapter;
     private final double window;
+    private final UnaryOperator<ClassifiedRecording> decisions;
     private boolean listBeats;
 
     /**
      * @param runs    the unadapted runs (one, or several as one ensemble), which also cut the recordings
      * @param adapter adapts them to a recording ({@link RecordAdapter#ensemble} for several)
      * @param window  the match window of the comparison, seconds
+     * @param decisions what turns a classification into the calls judged, for the unadapted and the
+     *                  adapted run alike (e.g. a {@link ecgbeats.train.FibrillationRule}; identity for none)
      */
-    public AdaptiveEvaluation(ecgbeats.train.RunEnsemble runs, RecordAdapter adapter, double window) {
+    public AdaptiveEvaluation(ecgbeats.train.RunEnsemble runs, RecordAdapter adapter, double window,
+                              UnaryOperator<ClassifiedRecording> decisions) {
         this.runs = runs;
         this.adapter = adapter;
         this.window = window;
+        this.decisions = decisions;
     }
 
     /** Also lists each record's beats ({@link RecordResult#beats()}). */
@@ -64,14 +70,16 @@ public final class AdaptiveEvaluation {
             Recording recording = runs.cut(record, detect);
             ClassifiedRecording unadapted = runs.classify(recording);
             long t0 = System.nanoTime();
+            // the adapter (which may ask about beats) sees the network's own calls
             RecordAdapter.Adapted a = adapter.adapt(recording, unadapted, seed);
+            ClassifiedRecording adapted = decisions.apply(a.classified());
             int[] labelled = a.labelledRows();
-            BeatComparison after = a.classified().comparison(window, a.judgedFrom(), labelled);
+            BeatComparison after = adapted.comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            BeatComparison before = unadapted.comparison(window, a.judgedFrom(), labelled);
-            String beats = listBeats ? BeatListing.csv(unadapted, a.classified(), labelled, a.judgedFrom(), window)
-                    : null;
-            RecordResult r = new RecordResult(record, a.labels(), before, after, seconds, beats);
+            ClassifiedRecording before = decisions.apply(unadapted);
+            BeatComparison beforeJudged = before.comparison(window, a.judgedFrom(), labelled);
+            String beats = listBeats ? BeatListing.csv(before, adapted, labelled, a.judgedFrom(), window) : null;
+            RecordResult r = new RecordResult(record, a.labels(), beforeJudged, after, seconds, beats);
             out.add(r);
             progress.accept(r);
         }

@@ -32,6 +32,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    AfRuleOption afRule;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,7 +82,7 @@ final class PredictCommand implements Callable<Integer> {
         if (input.record != null) {
             return predictRecord();
         }
-        for (String option : new String[] {"--detect", "--annotations", "--ask", "--report"}) {
+        for (String option : new String[] {"--detect", "--annotations", "--ask", "--report", "--af-rule"}) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new BadInputException(option + " goes with --record (a CSV's rows are beats without a recording)");
             }
@@ -123,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
         ClassifiedRecording c;
         String classifier;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            c = ensemble.classify(ensemble.cut(input.record, detect));
+            c = afRule.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
             classifier = ensemble.describe();
         }
         boolean[] labelled = runs.size() == 1
