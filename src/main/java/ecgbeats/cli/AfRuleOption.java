@@ -20,10 +20,11 @@ final class AfRuleOption {
         if (threshold == null) {
             return null;
         }
-        if (!(threshold > 0) || threshold.isInfinite()) {
-            throw new BadInputException("--af-rule " + threshold + ": the irregularity threshold must be positive");
+        try {
+            return new FibrillationRule(threshold);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--af-rule " + threshold + ": " + e.getMessage());
         }
-        return new FibrillationRule(threshold);
     }
 
     /** What the option does to a classified recording: the rule, or nothing. */

@@ -24,9 +24,14 @@ public record FibrillationRule(double threshold) {
      */
     public static final String CHOSEN = "0.12";
 
+    /** The rule at the {@link #CHOSEN} threshold. */
+    public static FibrillationRule chosen() {
+        return new FibrillationRule(Double.parseDouble(CHOSEN));
+    }
+
     public FibrillationRule {
         if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("the rule's threshold must be positive and finite, not " + threshold);
+            throw new IllegalArgumentException("the irregularity threshold must be positive and finite");
         }
     }
 

@@ -22,7 +22,7 @@ class FibrillationRuleTest {
             positions[i] = positions[i - 1] + (int) Math.round(rr * 360);
             classes[i] = i % 10 == 0 ? AamiClass.S.label() : i % 7 == 0 ? AamiClass.V.label() : AamiClass.N.label();
         }
-        int[] out = new FibrillationRule(Double.parseDouble(FibrillationRule.CHOSEN)).classes(positions, classes);
+        int[] out = FibrillationRule.chosen().classes(positions, classes);
         for (int i = 0; i < n; i++) {
             boolean inFibrillation = i >= 200;  // more than 40 intervals into it
             int expected = classes[i] == AamiClass.S.label() && inFibrillation ? AamiClass.N.label() : classes[i];
