@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out); "
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out), or a cross-validation's (crossval --out: its fold runs as one ensemble); "
             + "repeat it to evaluate the runs as one ensemble.")
     List<Path> runs;
 
@@ -114,6 +114,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        runs = RunDirectory.expand(runs);
         if (input.records != null) {
             refuse("--records", "--split");
             if (adapt == null && beatsDir != null) {

@@ -11,6 +11,7 @@ import ecgbeats.data.beat.BeatTable;
 import ecgbeats.report.RecordingReport;
 import ecgbeats.train.ClassifiedRecording;
 import ecgbeats.train.Network;
+import ecgbeats.train.RunDirectory;
 import ecgbeats.train.RunEnsemble;
 import ecgbeats.train.Training;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ final class PredictCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out); "
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "A run folder (train --out), or a cross-validation's (crossval --out: its fold runs as one ensemble); "
             + "repeat it to classify with several runs as one ensemble (each beat's class probabilities the mean "
             + "of theirs).")
     List<Path> runs;
@@ -79,6 +80,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        runs = RunDirectory.expand(runs);
         if (input.record != null) {
             return predictRecord();
         }
@@ -130,7 +132,7 @@ final class PredictCommand implements Callable<Integer> {
             classifier = ensemble.describe();
         }
         boolean[] labelled = runs.size() == 1
-                ? ecgbeats.adapt.AdaptedRun.labelledBeats(new ecgbeats.train.RunDirectory(runs.get(0)), c.recording())
+                ? ecgbeats.adapt.AdaptedRun.labelledBeats(new RunDirectory(runs.get(0)), c.recording())
                 : null;
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);

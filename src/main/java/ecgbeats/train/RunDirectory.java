@@ -46,6 +46,40 @@ public final class RunDirectory {
         return dir.resolve(PARAMS);
     }
 
+    /**
+     * The run folders that {@code folders} name: a run folder is itself; a cross-validation's
+     * folder ({@code crossval --out}: runs {@code fold-1}, {@code fold-2}, ... and no model of its
+     * own) is its fold runs, in fold order, to classify as one ensemble; a fold still training is
+     * named with the rest, so that loading refuses it rather than leaving it out. Anything else is
+     * left as it is, for {@link RunEnsemble#load} to refuse by name.
+     */
+    public static java.util.List<Path> expand(java.util.List<Path> folders) {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        for (Path f : folders) {
+            java.util.List<Path> folds = Files.exists(f.resolve(PARAMS)) ? java.util.List.of() : foldRuns(f);
+            if (folds.isEmpty()) {
+                out.add(f);
+            } else {
+                out.addAll(folds);
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
+    private static java.util.List<Path> foldRuns(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("fold-\\d+") && Files.isDirectory(p))
+                    .sorted(java.util.Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().substring("fold-".length()))))
+                    .toList();
+        } catch (IOException e) {
+            throw BadInputException.inFile(dir, "cannot list: " + e.getMessage());
+        }
+    }
+
     public Path checkpoint() {
         return dir.resolve(CHECKPOINT);
     }

@@ -24,12 +24,15 @@ public final class RunEnsemble implements AutoCloseable {
         this.members = members;
     }
 
-    /** Loads the runs' networks; a folder that is not a finished run is a {@link BadInputException}. */
+    /**
+     * Loads the runs' networks (a cross-validation's folder: its fold runs, {@link RunDirectory#expand});
+     * a folder that is not a finished run is a {@link BadInputException}.
+     */
     public static RunEnsemble load(List<Path> folders) {
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one run");
         }
-        List<RunDirectory> runs = folders.stream().map(RunDirectory::new).toList();
+        List<RunDirectory> runs = RunDirectory.expand(folders).stream().map(RunDirectory::new).toList();
         List<Network> members = new ArrayList<>();
         try {
             for (RunDirectory run : runs) {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,6 +92,28 @@ class CrossvalCommandTest {
         }
         assertEquals(new ObjectMapper().valueToTree(sum), pooled.path("confusion"));
         assertTrue(wholeRun.out().contains("pooled over 2 folds"), wholeRun.out());
+    }
+
+    @Test
+    void aCrossValidationsFolderIsItsFoldRunsAsOneEnsemble() throws IOException {
+        assertEquals(0, wholeRun.code(), wholeRun.err());
+        String[] evaluate = {"evaluate", "--data", data.toString(), "--split", "test", "--json"};
+        Cli.Run byFolder = Cli.run(concat(new String[] {"--run", whole.toString()}, evaluate));
+        Cli.Run byRuns = Cli.run(concat(new String[] {"--run", whole.resolve("fold-1").toString(), "--run",
+            whole.resolve("fold-2").toString()}, evaluate));
+        Cli.Run one = Cli.run(concat(new String[] {"--run", whole.resolve("fold-1").toString()}, evaluate));
+        assertEquals(0, byFolder.code(), byFolder.err());
+        assertEquals(byRuns.out(), byFolder.out());
+        assertNotEquals(one.out(), byFolder.out(), "both folds vote, not the first alone");
+    }
+
+    /** {@code evaluate} first, then the runs, then the rest of {@code command}. */
+    private static String[] concat(String[] runs, String[] command) {
+        String[] out = new String[runs.length + command.length];
+        out[0] = command[0];
+        System.arraycopy(runs, 0, out, 1, runs.length);
+        System.arraycopy(command, 1, out, 1 + runs.length, command.length - 1);
+        return out;
     }
 
     @Test
