@@ -95,6 +95,10 @@ final class AdaptCommand implements Callable<Integer> {
         if (method == AdaptMethod.BATCH_NORM && !settings.isEmpty()) {
             throw new BadInputException("--set: batch-norm has no settings");
         }
+        if (ecgbeats.train.RunDirectory.expand(List.of(run)).size() > 1) {
+            throw new BadInputException("--run " + run + ": a cross-validation's fold runs; adapt makes one run "
+                    + "of one run (evaluate --records ... --adapt adapts each fold run and lets them vote)");
+        }
         AdaptSettings s = AdaptSettings.defaults(method).with(settings);
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;

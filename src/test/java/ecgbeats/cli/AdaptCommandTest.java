@@ -292,6 +292,16 @@ class AdaptCommandTest {
         Files.writeString(odd.resolve("config.json"), cfg);
         assertBad(Cli.run("adapt", "--run", odd.toString(), "--record", record.toString(), "--labelled-minutes", "1",
                 "--out", out.toString()), "ecgbeats cuts recordings for", out);
+        // a cross-validation's folder is several runs: adapt makes one run of one
+        Path folds = dir.resolve("folds");
+        for (String fold : new String[] {"fold-1", "fold-2"}) {
+            Files.createDirectories(folds.resolve(fold));
+            for (String f : new String[] {"config.json", "model.params", "state.json"}) {
+                Files.copy(run.resolve(f), folds.resolve(fold).resolve(f));
+            }
+        }
+        assertBad(Cli.run("adapt", "--run", folds.toString(), "--record", record.toString(), "--labelled-minutes", "1",
+                "--out", out.toString()), "a cross-validation's fold runs", out);
         // a run trained on a Kaggle CSV: its beats name no records, so the patient's own could be replayed
         Path csvTrain = dir.resolve("k-train.csv");
         Path csvTest = dir.resolve("k-test.csv");

@@ -32,7 +32,7 @@ class PretrainedModelsTest {
     @Test
     void everyShippedModelClassifiesTheBundledRecordAsItDidWhenPacked() throws IOException {
         List<String> names = shipped();
-        assertEquals(List.of("inter", "intra"), names);
+        assertEquals(List.of("inter", "inter-folds", "intra"), names);
         for (String name : names) {
             Path out = dir.resolve(name + "-232.csv");
             Cli.Run r = Cli.run("predict", "--run", "pretrained:" + name, "--record",
