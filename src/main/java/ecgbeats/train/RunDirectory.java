@@ -8,6 +8,10 @@ import ecgbeats.data.beat.AamiClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A run's folder (docs/reference.md §6): {@code config.json} (model, hyperparameters, seed, data file and
@@ -53,26 +57,26 @@ public final class RunDirectory {
      * named with the rest, so that loading refuses it rather than leaving it out. Anything else is
      * left as it is, for {@link RunEnsemble#load} to refuse by name.
      */
-    public static java.util.List<Path> expand(java.util.List<Path> folders) {
-        java.util.List<Path> out = new java.util.ArrayList<>();
+    public static List<Path> expand(List<Path> folders) {
+        List<Path> out = new ArrayList<>();
         for (Path f : folders) {
-            java.util.List<Path> folds = Files.exists(f.resolve(PARAMS)) ? java.util.List.of() : foldRuns(f);
+            List<Path> folds = Files.exists(f.resolve(PARAMS)) ? List.of() : foldRuns(f);
             if (folds.isEmpty()) {
                 out.add(f);
             } else {
                 out.addAll(folds);
             }
         }
-        return java.util.List.copyOf(out);
+        return List.copyOf(out);
     }
 
-    private static java.util.List<Path> foldRuns(Path dir) {
+    private static List<Path> foldRuns(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
-        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().matches("fold-\\d+") && Files.isDirectory(p))
-                    .sorted(java.util.Comparator.comparingInt(
+                    .sorted(Comparator.comparingInt(
                             p -> Integer.parseInt(p.getFileName().toString().substring("fold-".length()))))
                     .toList();
         } catch (IOException e) {
