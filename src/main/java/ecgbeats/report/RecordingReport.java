@@ -3,11 +3,13 @@ package ecgbeats.report;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatExtractor;
 import ecgbeats.data.beat.BeatTable;
+import ecgbeats.data.beat.RhythmIrregularity;
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.data.qrs.BeatMatcher;
 import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.data.wfdb.WfdbRecord;
 import ecgbeats.train.ClassifiedRecording;
+import ecgbeats.train.FibrillationRule;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -23,7 +25,8 @@ import java.util.Locale;
 /**
  * A classified recording as one offline HTML page for a reader: class counts; the beat-by-beat
  * comparison with the reference annotations (when the record has an .atr file); the RR
- * tachogram of the whole record coloured by predicted class; and the ECG itself in rows of
+ * tachogram of the whole record coloured by predicted class; the rhythm's irregularity over the
+ * record (where {@code --af-rule} acts); and the ECG itself in rows of
  * {@value #ROW_SECONDS} s as inline SVG, each beat marked with its predicted class and every
  * beat where prediction and reference disagree highlighted with the reference's class.
  */
@@ -75,6 +78,10 @@ public final class RecordingReport {
         }
         h.heading("RR tachogram");
         h.image(Charts.png(tachogram(c, fs)), "RR interval before each beat over the record, by predicted class");
+        h.heading("Rhythm irregularity");
+        h.image(Charts.png(irregularity(c, fs)), "How irregularly irregular the rhythm around each beat is (80 "
+                + "intervals); at or above the dashed line, " + FibrillationRule.CHOSEN + ", it is atrial fibrillation "
+                + "or flutter with varying block, and --af-rule calls no beat there S");
         h.heading("The ECG, " + ROW_SECONDS + " s a row");
         h.raw(legend(cmp != null, labelledCount > 0));
         strips(h, c, labelled);
@@ -255,6 +262,23 @@ public final class RecordingReport {
                 s.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(Color.decode(COLOURS[k.label()]));
             }
         }
+        return chart;
+    }
+
+    /** The rhythm's irregularity around each beat over the record, with the rule's threshold. */
+    private static XYChart irregularity(ClassifiedRecording c, double fs) {
+        XYChart chart = new XYChartBuilder().width(2 * Charts.WIDTH).height(Charts.HEIGHT)
+                .title("Rhythm irregularity").xAxisTitle("time (min)").yAxisTitle("irregularity").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE).setMarkerSize(0).setLegendVisible(false);
+        int[] positions = c.recording().beats().positions();
+        double[] v = RhythmIrregularity.of(Arrays.stream(positions).asLongStream().toArray());
+        double[] minutes = Arrays.stream(positions).mapToDouble(p -> p / fs / 60).toArray();
+        chart.addSeries("irregularity", minutes, v).setMarker(SeriesMarkers.NONE).setLineColor(Color.DARK_GRAY);
+        double threshold = Double.parseDouble(FibrillationRule.CHOSEN);
+        chart.addSeries("threshold", new double[] {minutes[0], minutes[minutes.length - 1]},
+                new double[] {threshold, threshold}).setMarker(SeriesMarkers.NONE).setLineColor(Color.RED)
+                .setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                        10f, new float[] {6f, 4f}, 0f));
         return chart;
     }
 

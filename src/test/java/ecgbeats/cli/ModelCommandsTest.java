@@ -294,6 +294,7 @@ class ModelCommandsTest {
         assertEquals(disagreements, page.split("fill=\"#ffe08a\"", -1).length - 1);
         assertTrue(page.contains("Beat by beat against the reference"));
         assertTrue(page.contains("RR tachogram"));
+        assertTrue(page.contains("Rhythm irregularity"));
         assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"));
         if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             // in a browser: the tachogram decodes and every row is an SVG drawing with a trace
