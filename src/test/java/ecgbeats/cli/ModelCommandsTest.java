@@ -297,11 +297,11 @@ class ModelCommandsTest {
         assertTrue(page.contains("Rhythm irregularity"));
         assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"));
         if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            // in a browser: the tachogram decodes and every row is an SVG drawing with a trace
+            // in a browser: both charts (tachogram, irregularity) decode and every row is an SVG drawing with a trace
             String seen = ecgbeats.Browser.evaluate(page, ecgbeats.Browser.DECODED_IMAGES + " + ' ' + "
                     + "[...document.querySelectorAll('svg polyline')].filter(p => p.points.numberOfItems > 100).length",
                     dir);
-            assertEquals("1/1 181", seen);
+            assertEquals("2/2 181", seen);
         }
         assertBad("--report goes with --record", "predict", "--run", run.toString(),
                 "--csv", csv.toString(), "--report", html.toString());
