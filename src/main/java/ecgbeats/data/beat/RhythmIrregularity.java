@@ -51,24 +51,17 @@ public final class RhythmIrregularity {
         for (int i = 0; i < n; i++) {
             int from = Math.max(MAX_LAG, i - AROUND / 2);
             int to = Math.min(n - 1, i + AROUND / 2);
-            double median = median(Arrays.copyOfRange(rr, from, to + 1));
+            double median = RrFeatures.median(Arrays.copyOfRange(rr, from, to + 1));
             double least = Double.MAX_VALUE;
             double[] steps = new double[to - from + 1];
             for (int lag = 1; lag <= MAX_LAG; lag++) {
                 for (int j = from; j <= to; j++) {
                     steps[j - from] = Math.abs(rr[j] - rr[j - lag]);
                 }
-                least = Math.min(least, median(steps));
+                least = Math.min(least, RrFeatures.median(steps));
             }
             out[i] = least / median;
         }
         return out;
-    }
-
-    /** The median of {@code v}, which it sorts. */
-    private static double median(double[] v) {
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 }

@@ -125,7 +125,8 @@ public final class RrFeatures {
         out[at + 2] = steps.length == 0 ? 0f : (float) (median(steps) / median);
     }
 
-    private static double median(double[] v) {
+    /** The median of {@code v} (left as it is). */
+    static double median(double[] v) {
         double[] s = v.clone();
         java.util.Arrays.sort(s);
         int m = s.length / 2;
