@@ -26,7 +26,7 @@ import java.util.Locale;
  * A classified recording as one offline HTML page for a reader: class counts; the beat-by-beat
  * comparison with the reference annotations (when the record has an .atr file); the RR
  * tachogram of the whole record coloured by predicted class; the rhythm's irregularity over the
- * record (where {@code --af-rule} acts); and the ECG itself in rows of
+ * record (where the fibrillation rule acts); and the ECG itself in rows of
  * {@value #ROW_SECONDS} s as inline SVG, each beat marked with its predicted class and every
  * beat where prediction and reference disagree highlighted with the reference's class.
  */
@@ -81,7 +81,7 @@ public final class RecordingReport {
         h.heading("Rhythm irregularity");
         h.image(Charts.png(irregularity(c, fs)), "How irregularly irregular the rhythm around each beat is (80 "
                 + "intervals); at or above the dashed line, " + FibrillationRule.CHOSEN + ", it is atrial fibrillation "
-                + "or flutter with varying block, and --af-rule calls no beat there S");
+                + "or flutter with varying block, where the fibrillation rule calls no beat S");
         h.heading("The ECG, " + ROW_SECONDS + " s a row");
         h.raw(legend(cmp != null, labelledCount > 0));
         strips(h, c, labelled);
