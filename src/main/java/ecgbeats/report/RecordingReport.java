@@ -274,7 +274,7 @@ public final class RecordingReport {
         double[] v = RhythmIrregularity.of(Arrays.stream(positions).asLongStream().toArray());
         double[] minutes = Arrays.stream(positions).mapToDouble(p -> p / fs / 60).toArray();
         chart.addSeries("irregularity", minutes, v).setMarker(SeriesMarkers.NONE).setLineColor(Color.DARK_GRAY);
-        double threshold = Double.parseDouble(FibrillationRule.CHOSEN);
+        double threshold = FibrillationRule.chosen().threshold();
         chart.addSeries("threshold", new double[] {minutes[0], minutes[minutes.length - 1]},
                 new double[] {threshold, threshold}).setMarker(SeriesMarkers.NONE).setLineColor(Color.RED)
                 .setLineStyle(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,

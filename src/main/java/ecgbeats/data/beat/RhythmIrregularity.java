@@ -39,15 +39,7 @@ public final class RhythmIrregularity {
         if (n < MAX_LAG + 2) {
             return out;
         }
-        double[] rr = new double[n];  // rr[i]: the interval ending at beat i; rr[0] copies rr[1]
-        for (int i = 1; i < n; i++) {
-            if (rPeaks[i] <= rPeaks[i - 1]) {
-                throw new IllegalArgumentException("R peaks out of order at beat " + i + " (sample " + rPeaks[i]
-                        + " after " + rPeaks[i - 1] + ")");
-            }
-            rr[i] = rPeaks[i] - rPeaks[i - 1];
-        }
-        rr[0] = rr[1];
+        double[] rr = RrFeatures.intervals(rPeaks, 1);  // in samples: the measure is a ratio
         for (int i = 0; i < n; i++) {
             int from = Math.max(MAX_LAG, i - AROUND / 2);
             int to = Math.min(n - 1, i + AROUND / 2);

@@ -69,15 +69,7 @@ public final class RrFeatures {
             throw new IllegalArgumentException("holds " + n + " beat" + (n == 1 ? "" : "s")
                     + ": RR intervals need at least two");
         }
-        double[] pre = new double[n];
-        for (int i = 1; i < n; i++) {
-            if (rPeaks[i] <= rPeaks[i - 1]) {
-                throw new IllegalArgumentException("R peaks out of order at beat " + i + " (sample " + rPeaks[i]
-                        + " after " + rPeaks[i - 1] + ")");
-            }
-            pre[i] = (rPeaks[i] - rPeaks[i - 1]) / frequency;
-        }
-        pre[0] = pre[1];
+        double[] pre = intervals(rPeaks, frequency);
         double recordMean = (rPeaks[n - 1] - rPeaks[0]) / frequency / (n - 1);
         float[] out = new float[n * COUNT];
         double localSum = 0;
@@ -123,6 +115,26 @@ public final class RrFeatures {
         out[at] = (float) (pre[i] / median);
         out[at + 1] = (float) (post / median);
         out[at + 2] = steps.length == 0 ? 0f : (float) (median(steps) / median);
+    }
+
+    /**
+     * The interval ending at each beat, in seconds at {@code frequency} (in samples at 1); the first
+     * beat, which has none, copies the second's. Needs at least two peaks.
+     *
+     * @throws IllegalArgumentException when the peaks are out of order
+     */
+    static double[] intervals(long[] rPeaks, double frequency) {
+        int n = rPeaks.length;
+        double[] pre = new double[n];
+        for (int i = 1; i < n; i++) {
+            if (rPeaks[i] <= rPeaks[i - 1]) {
+                throw new IllegalArgumentException("R peaks out of order at beat " + i + " (sample " + rPeaks[i]
+                        + " after " + rPeaks[i - 1] + ")");
+            }
+            pre[i] = (rPeaks[i] - rPeaks[i - 1]) / frequency;
+        }
+        pre[0] = pre[1];
+        return pre;
     }
 
     /** The median of {@code v} (left as it is). */
