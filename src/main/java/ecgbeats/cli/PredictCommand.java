@@ -34,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
-    AfRuleOption afRule;
+    RhythmRuleOptions rhythmRules;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,7 +84,9 @@ final class PredictCommand implements Callable<Integer> {
         if (input.record != null) {
             return predictRecord();
         }
-        for (String option : new String[] {"--detect", "--annotations", "--ask", "--report", "--af-rule"}) {
+        for (String option : java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("--detect", "--annotations", "--ask", "--report"),
+                java.util.Arrays.stream(RhythmRuleOptions.NAMES)).toList()) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new BadInputException(option + " goes with --record (a CSV's rows are beats without a recording)");
             }
@@ -128,7 +130,7 @@ final class PredictCommand implements Callable<Integer> {
         ClassifiedRecording c;
         String classifier;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            c = afRule.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
+            c = rhythmRules.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
             classifier = ensemble.describe();
         }
         boolean[] labelled = runs.size() == 1
