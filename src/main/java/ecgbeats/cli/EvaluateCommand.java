@@ -14,6 +14,7 @@ import ecgbeats.data.Split;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.train.Evaluation;
+import ecgbeats.train.FibrillationRule;
 import ecgbeats.train.Metrics;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
@@ -47,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
-    RhythmRuleOptions rhythmRules;
+    AfRuleOption afRule;
 
     @Spec
     CommandSpec spec;
@@ -121,8 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return adapt != null ? adaptive() : beatByBeat();
         }
-        refuse("--data", "--source", "--detect", "--window", "--adapt", "--adapt-set", "--seed", "--beats");
-        refuse("--data", RhythmRuleOptions.NAMES);
+        refuse("--data", "--source", "--detect", "--window", "--adapt", "--adapt-set", "--seed", "--beats", "--af-rule");
         Split s = Split.parse(split);
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             BeatDataset d = DatasetFile.read(input.data);
@@ -162,13 +162,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 printEnsemble(ensemble);
             }
             for (Path base : bases) {
-                parts.add(rhythmRules.applied().apply(ensemble.classify(ensemble.cut(base, detect))).comparison(window));
+                parts.add(afRule.applied().apply(ensemble.classify(ensemble.cut(base, detect))).comparison(window));
             }
         }
         BeatComparison gross = BeatComparison.sum(parts);
         if (json) {
             ObjectNode root = jsonNode(names, parts, gross);
-            rhythmRules.putInto(root);
+            putAfRule(root);
             System.out.println(root);
         } else {
             System.out.print(table(names, parts, gross));
@@ -196,7 +196,7 @@ final class EvaluateCommand implements Callable<Integer> {
         RecordAdapter adapter = protocol.adapter(runs, settings);
         List<AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window, rhythmRules.applied());
+            AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window, afRule.applied());
             if (beatsDir != null) {
                 java.nio.file.Files.createDirectories(beatsDir);
                 evaluation.listingBeats();
@@ -216,7 +216,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 root.set("settings", Json.MAPPER.valueToTree(settings.asMap()));
             }
             root.put("seed", seed);
-            rhythmRules.putInto(root);
+            putAfRule(root);
             root.set("adapted", jsonNode(names, adapted, BeatComparison.sum(adapted)));
             root.set("base", jsonNode(names, base, BeatComparison.sum(base)));
             root.putPOJO("seconds_per_record", results.stream().mapToDouble(
@@ -231,6 +231,16 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+
+    /** The --af-rule threshold, or null without the rule: what classified the beats. */
+    private void putAfRule(ObjectNode root) {
+        FibrillationRule rule = afRule.rule();
+        if (rule == null) {
+            root.putNull("af_rule");
+        } else {
+            root.put("af_rule", rule.threshold());
+        }
+    }
 
     private void progress(AdaptiveEvaluation.RecordResult r) {
         if (r.beats() != null) {

@@ -34,7 +34,7 @@ final class PredictCommand implements Callable<Integer> {
     DebugOption debug;
 
     @Mixin
-    RhythmRuleOptions rhythmRules;
+    AfRuleOption afRule;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -84,9 +84,7 @@ final class PredictCommand implements Callable<Integer> {
         if (input.record != null) {
             return predictRecord();
         }
-        for (String option : java.util.stream.Stream.concat(
-                java.util.stream.Stream.of("--detect", "--annotations", "--ask", "--report"),
-                java.util.Arrays.stream(RhythmRuleOptions.NAMES)).toList()) {
+        for (String option : new String[] {"--detect", "--annotations", "--ask", "--report", "--af-rule"}) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
                 throw new BadInputException(option + " goes with --record (a CSV's rows are beats without a recording)");
             }
@@ -130,7 +128,7 @@ final class PredictCommand implements Callable<Integer> {
         ClassifiedRecording c;
         String classifier;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            c = rhythmRules.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
+            c = afRule.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
             classifier = ensemble.describe();
         }
         boolean[] labelled = runs.size() == 1

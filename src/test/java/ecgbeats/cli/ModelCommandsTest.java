@@ -134,42 +134,32 @@ class ModelCommandsTest {
     }
 
     @Test
-    void theRhythmRulesOnlyTurnSCallsIntoN() throws IOException {
+    void theFibrillationRuleOnlyTurnsSCallsIntoN() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
-        // none, then each rule at a setting that reaches some of the bundled records' S calls
-        String[][] rules = {{}, {"--af-rule=0.01"}, {"--early-rule=0.5"}};
-        String[] keys = {null, "af_rule", "early_rule"};
-        com.fasterxml.jackson.databind.JsonNode[] gross = new com.fasterxml.jackson.databind.JsonNode[rules.length];
-        for (int k = 0; k < rules.length; k++) {
+        com.fasterxml.jackson.databind.JsonNode[] gross = new com.fasterxml.jackson.databind.JsonNode[2];
+        String[][] rules = {{}, {"--af-rule=0.01"}};
+        for (int k = 0; k < 2; k++) {
             List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--run", run.toString(), "--records",
                     "232,208", "--source", TestData.bundled().toString(), "--json"));
             args.addAll(List.of(rules[k]));
             Cli.Run r = Cli.run(args.toArray(String[]::new));
             assertEquals(0, r.code(), r.err());
             com.fasterxml.jackson.databind.JsonNode j = m.readTree(r.out());
-            for (String key : new String[] {"af_rule", "early_rule"}) {
-                assertEquals(!key.equals(keys[k]), j.get(key).isNull(), key + ": " + r.out());
-            }
+            assertEquals(k == 0, j.get("af_rule").isNull(), r.out());
             gross[k] = j.get("gross");
         }
-        for (int k = 1; k < rules.length; k++) {
-            int fewerS = gross[0].get("S").get("predicted").asInt() - gross[k].get("S").get("predicted").asInt();
-            assertTrue(fewerS > 0, rules[k][0] + " turns some S calls into N");
-            assertEquals(fewerS, gross[k].get("N").get("predicted").asInt() - gross[0].get("N").get("predicted").asInt());
-            for (String c : new String[] {"V", "F", "Q"}) {
-                assertEquals(gross[0].get(c).get("predicted"), gross[k].get(c).get("predicted"), c);
-            }
+        int fewerS = gross[0].get("S").get("predicted").asInt() - gross[1].get("S").get("predicted").asInt();
+        assertTrue(fewerS > 0, "a low threshold turns some S calls into N");
+        assertEquals(fewerS, gross[1].get("N").get("predicted").asInt() - gross[0].get("N").get("predicted").asInt());
+        for (String c : new String[] {"V", "F", "Q"}) {
+            assertEquals(gross[0].get(c).get("predicted"), gross[1].get(c).get("predicted"), c);
         }
         assertBad("--af-rule -1.0: the irregularity threshold must be positive", "evaluate", "--run", run.toString(),
                 "--records", "232", "--source", TestData.bundled().toString(), "--af-rule=-1");
-        assertBad("--early-rule 0.0: the share of the local interval must be positive", "evaluate", "--run",
-                run.toString(), "--records", "232", "--source", TestData.bundled().toString(), "--early-rule=0");
-        for (String option : RhythmRuleOptions.NAMES) {
-            assertBad(option + " does not apply with --data", "evaluate", "--run", run.toString(), "--data",
-                    data.toString(), option);
-            assertBad(option + " goes with --record", "predict", "--run", run.toString(), "--csv",
-                    dir.resolve("x.csv").toString(), option);
-        }
+        assertBad("--af-rule does not apply with --data", "evaluate", "--run", run.toString(), "--data",
+                data.toString(), "--af-rule");
+        assertBad("--af-rule goes with --record", "predict", "--run", run.toString(), "--csv",
+                dir.resolve("x.csv").toString(), "--af-rule");
     }
 
     @Test
