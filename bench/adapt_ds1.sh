@@ -5,6 +5,8 @@
 #   bench/adapt_ds1.sh CV[,CV2...] MITDB OUT [--adapt-set NAME=VALUE ...]
 # Several cross-validations (of the same data and folds, other seeds): each fold's runs adapted and
 # classifying as one ensemble.
+# Further options go to evaluate: e.g. --af-rule=off for the network's calls before the fibrillation rule (on by
+# default since 2026-12-07; the DS1 figures of results.md's first six looks were measured without it).
 # ECGBEATS=LAUNCHER runs another build (default: ./ecgbeats); ADAPT=unsupervised (or another --adapt) another protocol. Writes OUT/fold-K.json (evaluate --json) and prints the pooled figures (bench/adapt_pool.py).
 set -euo pipefail
 cv="$1"; source="$2"; out="$3"; shift 3

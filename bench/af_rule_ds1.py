@@ -1,7 +1,8 @@
 """Chooses the threshold of `--af-rule` on DS1's records, never on DS2's.
 
-Reads beat listings written by `evaluate --adapt ... --beats DIR` (bench/adapt_ds1.sh ... --beats DIR: each DS1
-record adapted by the fold run that never trained on it) and the records' rhythm annotations, and prints
+Reads beat listings written by `evaluate --adapt ... --af-rule=off --beats DIR` (bench/adapt_ds1.sh ... --af-rule=off
+--beats DIR: each DS1 record adapted by the fold run that never trained on it; the network's calls, before the rule)
+and the records' rhythm annotations, and prints
   1. how well the rhythm irregularity finds the beats of atrial fibrillation and flutter ((AFIB, (AFL in the
      .atr's rhythm notes) at each threshold: the share of those beats at or above it, and the other beats there;
   2. for each listing, the DS1 score (mean of S Se, S +P, V Se, V +P over the judged beats) with S calls at or

@@ -3,6 +3,7 @@ package ecgbeats.adapt;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.train.ClassifiedRecording;
+import ecgbeats.train.FibrillationRule;
 import ecgbeats.train.Network;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Adapts a run to one recording and writes the adapted run folder ({@link AdaptedRun}): with
@@ -48,9 +50,10 @@ public final class AdaptJob {
      * Adapts {@code run} to the recording {@code record} and writes the result to {@code out}.
      *
      * @param labels where the labels come from; null for an unsupervised method
+     * @param afRule what turns the networks' calls into the calls judged; null for none
      */
     public static Outcome run(Path run, Path record, LabelSource labels, AdaptMethod method, AdaptSettings settings,
-                              boolean detect, long seed, Path out) throws IOException {
+                              boolean detect, long seed, FibrillationRule afRule, Path out) throws IOException {
         if ((labels == null) != method.transductive() || method == AdaptMethod.CLUSTERS) {
             throw new IllegalArgumentException(method.id() + (labels == null ? " needs labels or adapts no weights"
                     : " uses no labels"));
@@ -74,15 +77,16 @@ public final class AdaptJob {
         try (Network unadapted = base.loadNetwork()) {
             long from = given == null ? 0 : given.judgedFrom();
             int[] leftOut = given == null ? new int[0] : given.rows();
-            BeatComparison before = ClassifiedRecording.of(List.of(unadapted), recording).comparison(
+            UnaryOperator<ClassifiedRecording> decisions = afRule == null ? UnaryOperator.identity() : afRule::apply;
+            BeatComparison before = decisions.apply(ClassifiedRecording.of(List.of(unadapted), recording)).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
-            BeatComparison after = ClassifiedRecording.of(List.of(adapted), recording).comparison(
+            BeatComparison after = decisions.apply(ClassifiedRecording.of(List.of(adapted), recording)).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
                     method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
-                    Math.round(seconds * 10) / 10.0);
+                    Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold());
             AdaptedRun.write(out, base, adapted, a, after, from);
             return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency());
         } finally {

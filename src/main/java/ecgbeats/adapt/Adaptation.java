@@ -20,14 +20,16 @@ import java.util.Map;
  * @param seed               the adaptation's seed
  * @param detected           whether the recording's beats were the QRS detector's
  * @param seconds            wall time of the adaptation
+ * @param afRule             the fibrillation rule's threshold on the calls judged, or null without the rule
  */
 @JsonPropertyOrder({"base_run", "base_params_sha256", "record", "method", "transductive", "labels", "settings", "seed",
-    "detected", "seconds"})
+    "detected", "seconds", "af_rule"})
 public record Adaptation(@JsonProperty("base_run") String baseRun,
                          @JsonProperty("base_params_sha256") String baseParamsSha256,
                          String record, String method, boolean transductive,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Labels labels,
-                         Map<String, Object> settings, long seed, boolean detected, double seconds) {
+                         Map<String, Object> settings, long seed, boolean detected, double seconds,
+                         @JsonProperty("af_rule") Double afRule) {
 
     /**
      * The labels a person gave.

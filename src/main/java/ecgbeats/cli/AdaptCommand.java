@@ -30,6 +30,9 @@ final class AdaptCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    AfRuleOption afRule;
+
     @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "The run to adapt (train --out).")
     Path run;
 
@@ -102,7 +105,7 @@ final class AdaptCommand implements Callable<Integer> {
         AdaptSettings s = AdaptSettings.defaults(method).with(settings);
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
-        AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, out);
+        AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, afRule.rule(), out);
         if (o.labels() != null) {
             System.out.printf(Locale.ROOT, "%s: %d beats (%s); %d labelled (%s) before %.1f s%s%n", record, o.beats(),
                     o.adaptation().detected() ? "found by the QRS detector" : "from the .atr file", o.labels().size(),

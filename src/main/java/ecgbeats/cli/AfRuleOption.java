@@ -7,23 +7,35 @@ import picocli.CommandLine.Option;
 
 import java.util.function.UnaryOperator;
 
-/** {@code --af-rule[=T]}: S calls in an irregularly irregular rhythm become N ({@link FibrillationRule}). */
+/**
+ * {@code --af-rule[=T|off]}: S calls in an irregularly irregular rhythm become N
+ * ({@link FibrillationRule}). On by default at the chosen threshold: it raised S +P in every
+ * protocol on DS1 and on DS2 (docs/results.md, "A seventh look"); {@code off} gives the network's
+ * calls as they are.
+ */
 final class AfRuleOption {
-    @Option(names = "--af-rule", arity = "0..1", fallbackValue = FibrillationRule.CHOSEN, paramLabel = "T",
+    static final String OFF = "off";
+
+    @Option(names = "--af-rule", arity = "0..1", defaultValue = FibrillationRule.CHOSEN,
+            fallbackValue = FibrillationRule.CHOSEN, paramLabel = "T|off",
             description = "With a recording: S calls in an irregularly irregular rhythm (atrial fibrillation, flutter "
                     + "with varying block: irregularity over 80 intervals at least T) become N, as MIT-BIH labels such "
-                    + "beats. T: " + FibrillationRule.CHOSEN + " when not given (chosen on DS1; docs/reference.md §1).")
-    Double threshold;
+                    + "beats. Default: ${DEFAULT-VALUE} (chosen on DS1; docs/reference.md §1); " + OFF
+                    + ": the network's calls as they are.")
+    String value;
 
-    /** The rule, or null when not asked for. */
+    /** The rule, or null when turned off. */
     FibrillationRule rule() {
-        if (threshold == null) {
+        if (value == null || value.equalsIgnoreCase(OFF)) {
             return null;
         }
         try {
-            return new FibrillationRule(threshold);
+            return new FibrillationRule(Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            throw new BadInputException("--af-rule " + value + ": a threshold (e.g. " + FibrillationRule.CHOSEN
+                    + ") or " + OFF);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("--af-rule " + threshold + ": " + e.getMessage());
+            throw new BadInputException("--af-rule " + value + ": " + e.getMessage());
         }
     }
 

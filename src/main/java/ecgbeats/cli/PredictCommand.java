@@ -125,12 +125,13 @@ final class PredictCommand implements Callable<Integer> {
             throw new BadInputException("--ask " + ask + ": " + (ask < 1 ? "must be at least 1"
                     : "goes with --annotations FILE (the beats to ask about are written there)"));
         }
-        ClassifiedRecording c;
+        ClassifiedRecording network;
         String classifier;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            c = afRule.applied().apply(ensemble.classify(ensemble.cut(input.record, detect)));
+            network = ensemble.classify(ensemble.cut(input.record, detect));
             classifier = ensemble.describe();
         }
+        ClassifiedRecording c = afRule.applied().apply(network);
         boolean[] labelled = runs.size() == 1
                 ? ecgbeats.adapt.AdaptedRun.labelledBeats(new RunDirectory(runs.get(0)), c.recording())
                 : null;
@@ -138,7 +139,8 @@ final class PredictCommand implements Callable<Integer> {
         String csv = recordCsv(c);
         List<Annotation> marks = new ArrayList<>();
         int[] rows = ask == null ? java.util.stream.IntStream.range(0, beats.size()).toArray()
-                : ecgbeats.adapt.BeatQuestions.choose(c, ask, ecgbeats.adapt.BeatQuestions.DEFAULT);
+                // the network's own doubts, as evaluate --adapt ask chooses them, whatever the rule then decides
+                : ecgbeats.adapt.BeatQuestions.choose(network, ask, ecgbeats.adapt.BeatQuestions.DEFAULT);
         for (int i : rows) {
             marks.add(new Annotation(beats.positions()[i], AnnotationCodes.code(AamiClass.ofLabel(c.classes()[i]).name()),
                     0, 0, 0, ""));

@@ -67,6 +67,8 @@ class AdaptCommandTest {
         assertEquals(ecgbeats.util.Sha256.of(TestData.bundled().resolve("232.atr")), a.get("labels").get("sha256").asText());
         assertEquals(360 * 60, a.get("labels").get("until_sample").asLong());
         assertEquals(ecgbeats.util.Sha256.of(run.resolve("model.params")), a.get("base_params_sha256").asText());
+        assertEquals(ecgbeats.train.FibrillationRule.chosen().threshold(), a.get("af_rule").asDouble(),
+                "the calls judged went through the fibrillation rule, as evaluate's and predict's do");
         var metrics = ecgbeats.util.Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
         assertEquals(360 * 60, metrics.get("judged_from_sample").asLong());
         assertFalse(metrics.get("transductive").asBoolean());
@@ -164,10 +166,11 @@ class AdaptCommandTest {
         assertEquals("self-training", a.get("method").asText());
         Path bn = dir.resolve("batch-norm");
         Cli.Run b = Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
-                "--unsupervised", "batch-norm", "--out", bn.toString());
+                "--unsupervised", "batch-norm", "--af-rule=off", "--out", bn.toString());
         assertEquals(0, b.code(), b.err());
-        assertEquals("batch-norm", ecgbeats.util.Json.MAPPER.readTree(bn.resolve("config.json").toFile())
-                .get("adaptation").get("method").asText());
+        var bnAdaptation = ecgbeats.util.Json.MAPPER.readTree(bn.resolve("config.json").toFile()).get("adaptation");
+        assertEquals("batch-norm", bnAdaptation.get("method").asText());
+        assertTrue(bnAdaptation.get("af_rule").isNull(), bnAdaptation.toString());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(bn.resolve("model.params")),
                 Files.readAllBytes(run.resolve("model.params"))), "the statistics moved");
         assertTrue(ecgbeats.util.Json.MAPPER.readTree(none.resolve("metrics.json").toFile()).get("transductive")

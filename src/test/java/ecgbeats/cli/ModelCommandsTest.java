@@ -1,6 +1,7 @@
 package ecgbeats.cli;
 
 import ecgbeats.TestData;
+import ecgbeats.train.FibrillationRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -137,7 +138,7 @@ class ModelCommandsTest {
     void theFibrillationRuleOnlyTurnsSCallsIntoN() throws IOException {
         com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode[] gross = new com.fasterxml.jackson.databind.JsonNode[2];
-        String[][] rules = {{}, {"--af-rule=0.01"}};
+        String[][] rules = {{"--af-rule=off"}, {"--af-rule=0.01"}};
         for (int k = 0; k < 2; k++) {
             List<String> args = new java.util.ArrayList<>(List.of("evaluate", "--run", run.toString(), "--records",
                     "232,208", "--source", TestData.bundled().toString(), "--json"));
@@ -154,7 +155,14 @@ class ModelCommandsTest {
         for (String c : new String[] {"V", "F", "Q"}) {
             assertEquals(gross[0].get(c).get("predicted"), gross[1].get(c).get("predicted"), c);
         }
-        assertBad("--af-rule -1.0: the irregularity threshold must be positive", "evaluate", "--run", run.toString(),
+        Cli.Run byDefault = Cli.run("evaluate", "--run", run.toString(), "--records", "232", "--source",
+                TestData.bundled().toString(), "--json");
+        assertEquals(0, byDefault.code(), byDefault.err());
+        assertEquals(FibrillationRule.chosen().threshold(), m.readTree(byDefault.out()).get("af_rule").asDouble(),
+                "the rule is on unless turned off");
+        assertBad("--af-rule maybe: a threshold (e.g. 0.12) or off", "evaluate", "--run", run.toString(),
+                "--records", "232", "--source", TestData.bundled().toString(), "--af-rule=maybe");
+        assertBad("--af-rule -1: the irregularity threshold must be positive", "evaluate", "--run", run.toString(),
                 "--records", "232", "--source", TestData.bundled().toString(), "--af-rule=-1");
         assertBad("--af-rule does not apply with --data", "evaluate", "--run", run.toString(), "--data",
                 data.toString(), "--af-rule");
