@@ -6,8 +6,7 @@ import ecgbeats.util.BadInputException;
 /**
  * What a model sees besides the beat's samples (docs/reference.md §2 "Features"): nothing; {@code rr}, the
  * beat's first eight RR-interval features; {@code rr_norm}, only the four of them divided by the
- * record's mean RR; {@code rr_recent}, three of them without the 5-minute average, which lags a
- * change of rate (a block that comes and goes); or {@code rr_local}, the four and the beat against the rhythm around it
+ * record's mean RR; or {@code rr_local}, those four and the beat against the rhythm around it
  * (pre- and post-RR over the local median RR, and the local irregularity). The normalised four
  * carry a beat's prematurity without the patient's heart rate, which is what carries over to
  * patients training never saw: on the inter-patient protocol the raw intervals in seconds let a
@@ -20,7 +19,6 @@ public enum Features {
     NONE(new int[0], 0),
     RR(new int[] {0, 1, 2, 3, 4, 5, 6, 7}, 8),
     RR_NORM(new int[] {4, 5, 6, 7}, 8),
-    RR_RECENT(new int[] {4, 5, 6}, 8),
     RR_LOCAL(new int[] {4, 5, 6, 7, 8, 9, 10}, 11);
 
     private final int[] columns;
