@@ -50,7 +50,7 @@ public final class AdaptJob {
      * Adapts {@code run} to the recording {@code record} and writes the result to {@code out}.
      *
      * @param labels where the labels come from; null for an unsupervised method
-     * @param afRule what turns the networks' calls into the calls judged; null for none
+     * @param afRule the fibrillation rule on the calls judged; null to judge the networks' own calls
      */
     public static Outcome run(Path run, Path record, LabelSource labels, AdaptMethod method, AdaptSettings settings,
                               boolean detect, long seed, FibrillationRule afRule, Path out) throws IOException {

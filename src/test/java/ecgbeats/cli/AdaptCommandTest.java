@@ -189,6 +189,18 @@ class AdaptCommandTest {
         long whole = AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream().filter(Annotation::isBeat).count();
         assertTrue(asked.get(24).sample() - asked.get(0).sample() > 0.8 * 30 * 60 * 360,
                 "the questions span the recording, not its first minutes");
+        // the questions are the network's doubts, whatever the fibrillation rule then makes of its calls
+        Path withoutRule = dir.resolve("ask-232-off.atr");
+        Cli.Run off = Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--ask", "25", "--annotations", withoutRule.toString(), "--af-rule=off");
+        Path strictRule = dir.resolve("ask-232-strict.atr");
+        Cli.Run strict = Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--ask", "25", "--annotations", strictRule.toString(), "--af-rule=0.01");
+        assertTrue(sCalls(strict.err()) < sCalls(off.err()), "the strict rule changes calls: " + strict.err() + off.err());
+        for (Path other : List.of(withoutRule, strictRule)) {
+            assertEquals(asked.stream().map(Annotation::sample).toList(),
+                    AnnotationFile.read(other).stream().map(Annotation::sample).toList(), other.toString());
+        }
         Path out = dir.resolve("from-asked");
         Cli.Run a = adapt(TestData.bundled().resolve("232"), out, "--labels", questions.toString());
         assertEquals(0, a.code(), a.err());
@@ -334,6 +346,13 @@ class AdaptCommandTest {
         Files.writeString(existing.resolve("keep.txt"), "mine");
         assertBad(adapt(record, existing), "already exists and is not empty", null);
         assertEquals("mine", Files.readString(existing.resolve("keep.txt")));
+    }
+
+    /** The S calls predict's summary line reports ("... N 1500 S 270 ..."). */
+    private static int sCalls(String summary) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" S (\\d+)").matcher(summary);
+        assertTrue(m.find(), summary);
+        return Integer.parseInt(m.group(1));
     }
 
     private static void assertBad(Cli.Run r, String expected, Path notWritten) {
