@@ -150,7 +150,9 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled));
+            Integer turnedN = afRule.rule() == null ? null : (int) java.util.stream.IntStream
+                    .range(0, beats.size()).filter(i -> network.classes()[i] != c.classes()[i]).count();
+            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN));
         }
         if (out == null) {
             System.out.print(csv);

@@ -45,18 +45,13 @@ public final class RecordingReport {
 
     /**
      * The report of a classified recording; {@code classifier} says what classified it (as
-     * {@code RunEnsemble.describe()} does: "the run DIR", or an ensemble's runs).
+     * {@code RunEnsemble.describe()} does: "the run DIR", or an ensemble's runs). The beats marked
+     * in {@code labelled} (one flag per beat; null for none) were labelled by a person and learnt
+     * from (an adapted run): they are boxed in the ECG, and the counts say how many there were.
+     * {@code turnedN} is how many of the network's S calls the fibrillation rule made N (null: the
+     * rule was off).
      */
-    public static String render(ClassifiedRecording c, String classifier) {
-        return render(c, classifier, null);
-    }
-
-    /**
-     * The report of a classified recording whose beats marked in {@code labelled} (one flag per
-     * beat; null for none) were labelled by a person and learnt from (an adapted run): they are
-     * boxed in the ECG, and the counts say how many there were.
-     */
-    public static String render(ClassifiedRecording c, String classifier, boolean[] labelled) {
+    public static String render(ClassifiedRecording c, String classifier, boolean[] labelled, Integer turnedN) {
         WfdbRecord record = c.recording().record();
         double fs = record.frequency();
         int lead = BeatExtractor.leadIndex(record);
@@ -71,6 +66,10 @@ public final class RecordingReport {
             h.paragraph(labelledCount + " beats, boxed in the ECG below, were labelled by a person and learnt from "
                     + "when the run was adapted to this recording; the figures below include them.");
         }
+        h.paragraph(turnedN == null ? "The classes are the network's own: the fibrillation rule was off."
+                : "The fibrillation rule turned " + turnedN + " of the network's S calls into N: beats where the "
+                + "rhythm is irregularly irregular (the irregularity chart below), as MIT-BIH labels atrial "
+                + "fibrillation.");
         BeatComparison cmp = c.comparison(MATCH_SECONDS);
         counts(h, c, cmp);
         if (cmp != null) {

@@ -303,6 +303,21 @@ class ModelCommandsTest {
         assertTrue(page.contains("Beat by beat against the reference"));
         assertTrue(page.contains("RR tachogram"));
         assertTrue(page.contains("Rhythm irregularity"));
+        // the page says how many S calls the fibrillation rule (on by default) took from the network
+        Path networkCsv = dir.resolve("232-network.csv");
+        Path strictHtml = dir.resolve("232-strict.html");
+        assertEquals(0, Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--af-rule=off", "--out", networkCsv.toString()).code());
+        assertEquals(0, Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--af-rule=0.01", "--out", dir.resolve("232-strict.csv").toString(), "--report",
+                strictHtml.toString()).code());
+        List<String> network = Files.readAllLines(networkCsv);
+        List<String> strict = Files.readAllLines(dir.resolve("232-strict.csv"));
+        long turned = java.util.stream.IntStream.range(1, network.size())
+                .filter(i -> !network.get(i).split(",")[2].equals(strict.get(i).split(",")[2])).count();
+        assertTrue(turned > 0, "a threshold of 0.01 takes some of 232's S calls");
+        assertTrue(Files.readString(strictHtml).contains("The fibrillation rule turned " + turned
+                + " of the network's S calls into N"));
         assertFalse(page.contains("http://") || page.contains("https://") || page.contains("<script"));
         if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/chromium"))) {
             // in a browser: both charts (tachogram, irregularity) decode and every row is an SVG drawing with a trace
