@@ -10,6 +10,7 @@ import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.report.RecordingReport;
 import ecgbeats.train.ClassifiedRecording;
+import ecgbeats.train.FibrillationRule;
 import ecgbeats.train.Network;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.train.RunEnsemble;
@@ -131,7 +132,8 @@ final class PredictCommand implements Callable<Integer> {
             network = ensemble.classify(ensemble.cut(input.record, detect));
             classifier = ensemble.describe();
         }
-        ClassifiedRecording c = afRule.applied().apply(network);
+        FibrillationRule rule = afRule.rule();
+        ClassifiedRecording c = rule == null ? network : rule.apply(network);
         boolean[] labelled = runs.size() == 1
                 ? ecgbeats.adapt.AdaptedRun.labelledBeats(new RunDirectory(runs.get(0)), c.recording())
                 : null;
@@ -150,7 +152,7 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            Integer turnedN = afRule.rule() == null ? null : (int) java.util.stream.IntStream
+            Integer turnedN = rule == null ? null : (int) java.util.stream.IntStream
                     .range(0, beats.size()).filter(i -> network.classes()[i] != c.classes()[i]).count();
             AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN));
         }
