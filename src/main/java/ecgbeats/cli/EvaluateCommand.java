@@ -172,6 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println(root);
         } else {
             System.out.print(table(names, parts, gross));
+            printRule();
         }
         return 0;
     }
@@ -227,6 +228,7 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.print(table(names, adapted, BeatComparison.sum(adapted)));
             System.out.println("unadapted, on the same beats:");
             System.out.print(table(List.of(), List.of(), BeatComparison.sum(base)));
+            printRule();
         }
         return 0;
     }
@@ -240,6 +242,14 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             root.put("af_rule", rule.threshold());
         }
+    }
+
+    /** Which calls the tables judged, on stderr beside the progress: the fibrillation rule's (the default) or the network's own. */
+    private void printRule() {
+        FibrillationRule rule = afRule.rule();
+        spec.commandLine().getErr().println(rule == null ? "the network's own calls (--af-rule=off)"
+                : String.format(Locale.ROOT, "S calls in an irregularly irregular rhythm made N (--af-rule %s; "
+                + "--af-rule=off: the network's own calls)", rule.threshold()));
     }
 
     private void progress(AdaptiveEvaluation.RecordResult r) {

@@ -128,6 +128,8 @@ class ModelCommandsTest {
                 TestData.bundled().toString(), "--detect");
         assertEquals(0, detect.code(), detect.err());
         assertTrue(detect.out().contains("gross"), detect.out());
+        assertTrue(detect.err().contains("made N (--af-rule 0.12"), "the tables say whose calls they judged: "
+                + detect.err());
         for (String row : detect.out().split("\n")) {
             // every row lines up under the header: the first column is 8 characters wide
             assertEquals(detect.out().split("\n")[0].indexOf('|'), row.indexOf('|'), row);
