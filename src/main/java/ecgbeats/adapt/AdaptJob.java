@@ -7,11 +7,15 @@ import ecgbeats.train.FibrillationRule;
 import ecgbeats.train.Network;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
+import ecgbeats.train.RunEnsemble;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.Sha256;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +38,10 @@ public final class AdaptJob {
      * @param adapted    the adapted run on the same beats, or null without a reference
      * @param beats      the recording's beats
      * @param frequency  the recording's samples per second
+     * @param seconds    wall time of the whole adaptation (every member's, for an ensemble)
      */
     public record Outcome(Adaptation adaptation, PatientLabels labels, BeatComparison base, BeatComparison adapted,
-                          int beats, double frequency) {
+                          int beats, double frequency, double seconds) {
         /** The first sample of the judged part ({@link PatientLabels#judgedFrom()}; 0 without labels). */
         public long judgedFrom() {
             return labels == null ? 0 : labels.judgedFrom();
@@ -88,9 +93,61 @@ public final class AdaptJob {
                     method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
                     Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold());
             AdaptedRun.write(out, base, adapted, a, after, from);
-            return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency());
+            return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency(),
+                    a.seconds());
         } finally {
             adapted.close();
+        }
+    }
+
+    /**
+     * Adapts each of {@code members} (runs that classify as one, e.g. a cross-validation's fold
+     * runs) to the recording as {@link #run} adapts one, with the same labels and seed, and writes
+     * them as {@code out}/NAME, NAME each member's folder name: {@code --run out} is then the
+     * adapted runs as one ensemble. Written in a temporary folder and moved into place; the
+     * outcome is the first member's adaptation and labels, with the members compared as one
+     * ensemble, unadapted and adapted.
+     */
+    public static Outcome runEnsemble(List<Path> members, Path record, LabelSource labels, AdaptMethod method,
+                                      AdaptSettings settings, boolean detect, long seed, FibrillationRule afRule,
+                                      Path out) throws IOException {
+        AdaptedRun.checkNew(out);
+        long t0 = System.nanoTime();
+        Path parent = out.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
+        AdaptedRun.readable(tmp);
+        try {
+            Outcome first = null;
+            List<Path> adapted = new ArrayList<>();
+            for (Path member : members) {
+                Path to = tmp.resolve(member.getFileName().toString());
+                Outcome o = run(member, record, labels, method, settings, detect, seed, afRule, to);
+                first = first == null ? o : first;
+                adapted.add(to);
+            }
+            BeatComparison before;
+            BeatComparison after;
+            try (RunEnsemble unadaptedRuns = RunEnsemble.load(members); RunEnsemble adaptedRuns = RunEnsemble.load(adapted)) {
+                Recording recording = unadaptedRuns.cut(record, detect);
+                UnaryOperator<ClassifiedRecording> decisions = afRule == null ? UnaryOperator.identity() : afRule::apply;
+                long from = first.judgedFrom();
+                int[] leftOut = first.labels() == null ? new int[0] : first.labels().rows();
+                before = decisions.apply(unadaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
+                        from, leftOut);
+                after = decisions.apply(adaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
+                        from, leftOut);
+            }
+            if (Files.exists(out)) {
+                Files.delete(out); // an empty folder, checked above
+            }
+            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            return new Outcome(first.adaptation(), first.labels(), before, after, first.beats(), first.frequency(),
+                    Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        } finally {
+            if (Files.exists(tmp)) {
+                AdaptedRun.deleteTree(tmp);
+            }
         }
     }
 

@@ -33,7 +33,9 @@ final class AdaptCommand implements Callable<Integer> {
     @Mixin
     AfRuleOption afRule;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "The run to adapt (train --out).")
+    @Option(names = "--run", required = true, paramLabel = "DIR", converter = RunFolder.class, description = "The run to adapt (train --out), or a "
+            + "cross-validation's folder (crossval --out, pretrained:inter-folds): each fold run adapted the same way "
+            + "and written as OUT/NAME, which --run OUT takes as one ensemble.")
     Path run;
 
     @Option(names = "--record", required = true, paramLabel = "PATH",
@@ -98,14 +100,13 @@ final class AdaptCommand implements Callable<Integer> {
         if (method == AdaptMethod.BATCH_NORM && !settings.isEmpty()) {
             throw new BadInputException("--set: batch-norm has no settings");
         }
-        if (ecgbeats.train.RunDirectory.expand(List.of(run)).size() > 1) {
-            throw new BadInputException("--run " + run + ": a cross-validation's fold runs; adapt makes one run "
-                    + "of one run (evaluate --records ... --adapt adapts each fold run and lets them vote)");
-        }
         AdaptSettings s = AdaptSettings.defaults(method).with(settings);
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
-        AdaptJob.Outcome o = AdaptJob.run(run, record, source, method, s, detect, seed, afRule.rule(), out);
+        List<Path> members = ecgbeats.train.RunDirectory.expand(List.of(run));
+        AdaptJob.Outcome o = members.size() == 1
+                ? AdaptJob.run(run, record, source, method, s, detect, seed, afRule.rule(), out)
+                : AdaptJob.runEnsemble(members, record, source, method, s, detect, seed, afRule.rule(), out);
         if (o.labels() != null) {
             System.out.printf(Locale.ROOT, "%s: %d beats (%s); %d labelled (%s) before %.1f s%s%n", record, o.beats(),
                     o.adaptation().detected() ? "found by the QRS detector" : "from the .atr file", o.labels().size(),
@@ -114,7 +115,8 @@ final class AdaptCommand implements Callable<Integer> {
         } else {
             System.out.printf("%s: %d beats; no labels (%s, transductive)%n", record, o.beats(), method.id());
         }
-        System.out.printf(Locale.ROOT, "adapted in %.1f s -> %s%n", o.adaptation().seconds(), out);
+        System.out.printf(Locale.ROOT, "adapted in %.1f s -> %s%s%n", o.seconds(), out, members.size() == 1 ? ""
+                : " (" + members.size() + " runs, each adapted, classifying as one)");
         if (o.adapted() != null) {
             System.out.println(o.labels() == null ? "on the whole record:" : o.judgedFrom() > 0
                     ? "on the beats after the labelled span:" : "on the beats not labelled:");

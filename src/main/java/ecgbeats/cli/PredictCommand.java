@@ -134,9 +134,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         FibrillationRule rule = afRule.rule();
         ClassifiedRecording c = rule == null ? network : rule.apply(network);
-        boolean[] labelled = runs.size() == 1
-                ? ecgbeats.adapt.AdaptedRun.labelledBeats(new RunDirectory(runs.get(0)), c.recording())
-                : null;
+        boolean[] labelled = labelledBeats(c);
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);
         List<Annotation> marks = new ArrayList<>();
@@ -172,6 +170,22 @@ final class PredictCommand implements Callable<Integer> {
                         : marks.size() + " beats to ask about") + " -> " + annotations,
                 report == null ? "" : ", report -> " + report);
         return 0;
+    }
+
+    /**
+     * The beats the runs learnt from (runs adapted to this recording, an ensemble's members all to
+     * the same labels), to box in the report; null when there are none or the members disagree.
+     */
+    private boolean[] labelledBeats(ClassifiedRecording c) {
+        boolean[] first = null;
+        for (Path r : runs) {
+            boolean[] marked = ecgbeats.adapt.AdaptedRun.labelledBeats(new RunDirectory(r), c.recording());
+            if (marked == null || (first != null && !java.util.Arrays.equals(first, marked))) {
+                return null;
+            }
+            first = first == null ? marked : first;
+        }
+        return first;
     }
 
     /** Each beat of the recording: sample, time, class and the five probabilities. */

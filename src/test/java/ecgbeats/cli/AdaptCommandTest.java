@@ -138,6 +138,54 @@ class AdaptCommandTest {
     }
 
     @Test
+    void aCrossValidationsFoldRunsAdaptAsOneEnsemble() throws IOException {
+        // two fold runs (copies of the base: what matters is that the folder holds fold-N runs)
+        Path folds = dir.resolve("folds");
+        for (String fold : new String[] {"fold-1", "fold-2"}) {
+            Files.createDirectories(folds.resolve(fold));
+            for (String f : new String[] {"config.json", "model.params", "state.json"}) {
+                Files.copy(run.resolve(f), folds.resolve(fold).resolve(f));
+            }
+        }
+        Path out = dir.resolve("folds-232");
+        Cli.Run r = Cli.run("adapt", "--run", folds.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--set", "epochs=2", "--set", "replay=300", "--labelled-minutes", MINUTES, "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("(2 runs, each adapted, classifying as one)"), r.out());
+        for (String fold : new String[] {"fold-1", "fold-2"}) {
+            var a = ecgbeats.util.Json.MAPPER.readTree(out.resolve(fold).resolve("config.json").toFile())
+                    .get("adaptation");
+            assertEquals(folds.resolve(fold).toAbsolutePath().toString(), a.get("base_run").asText());
+            assertEquals(Math.round(Double.parseDouble(MINUTES) * 60 * 360), a.get("labels").get("until_sample").asLong());
+        }
+        // the same members adapted alike as evaluate --adapt adapts an ensemble: the same calls
+        Path one = dir.resolve("fold-1-232");
+        assertEquals(0, adapt(TestData.bundled().resolve("232"), one).code());
+        Path byEnsemble = dir.resolve("folds-232.csv");
+        Path byOne = dir.resolve("fold-1-232.csv");
+        assertEquals(0, Cli.run("predict", "--run", out.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--out", byEnsemble.toString(), "--report", dir.resolve("folds-232.html").toString()).code());
+        assertEquals(0, Cli.run("predict", "--run", one.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--out", byOne.toString()).code());
+        // two copies of one base, adapted with one seed, vote as that base adapted alone
+        List<String> alone = Files.readAllLines(byOne);
+        List<String> voting = Files.readAllLines(byEnsemble);
+        assertEquals(alone.size(), voting.size());
+        for (int i = 1; i < alone.size(); i++) {
+            String[] a = alone.get(i).split(",");
+            String[] b = voting.get(i).split(",");
+            assertEquals(a[0] + a[2], b[0] + b[2], "beat " + i);
+            for (int k = 3; k < 8; k++) {
+                assertEquals(Double.parseDouble(a[k]), Double.parseDouble(b[k]), 2e-6, "beat " + i);
+            }
+        }
+        assertTrue(Files.readString(dir.resolve("folds-232.html")).contains("were labelled"),
+                "the members' labelled beats are boxed");
+        assertBad(Cli.run("adapt", "--run", folds.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--labelled-minutes", "1", "--out", out.toString()), "already exists", null);
+    }
+
+    @Test
     void labelsFromAFileAndNoLabelsAtAll() throws IOException {
         // a person labelled a handful of beats: every tenth of the first 200
         List<Annotation> some = new ArrayList<>();
@@ -307,16 +355,6 @@ class AdaptCommandTest {
         Files.writeString(odd.resolve("config.json"), cfg);
         assertBad(Cli.run("adapt", "--run", odd.toString(), "--record", record.toString(), "--labelled-minutes", "1",
                 "--out", out.toString()), "ecgbeats cuts recordings for", out);
-        // a cross-validation's folder is several runs: adapt makes one run of one
-        Path folds = dir.resolve("folds");
-        for (String fold : new String[] {"fold-1", "fold-2"}) {
-            Files.createDirectories(folds.resolve(fold));
-            for (String f : new String[] {"config.json", "model.params", "state.json"}) {
-                Files.copy(run.resolve(f), folds.resolve(fold).resolve(f));
-            }
-        }
-        assertBad(Cli.run("adapt", "--run", folds.toString(), "--record", record.toString(), "--labelled-minutes", "1",
-                "--out", out.toString()), "a cross-validation's fold runs", out);
         // a run trained on a Kaggle CSV: its beats name no records, so the patient's own could be replayed
         Path csvTrain = dir.resolve("k-train.csv");
         Path csvTest = dir.resolve("k-test.csv");
