@@ -82,7 +82,7 @@ public final class AdaptJob {
         try (Network unadapted = base.loadNetwork()) {
             long from = given == null ? 0 : given.judgedFrom();
             int[] leftOut = given == null ? new int[0] : given.rows();
-            UnaryOperator<ClassifiedRecording> decisions = afRule == null ? UnaryOperator.identity() : afRule::apply;
+            UnaryOperator<ClassifiedRecording> decisions = decisions(afRule);
             BeatComparison before = decisions.apply(ClassifiedRecording.of(List.of(unadapted), recording)).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
             BeatComparison after = decisions.apply(ClassifiedRecording.of(List.of(adapted), recording)).comparison(
@@ -130,7 +130,7 @@ public final class AdaptJob {
             BeatComparison after;
             try (RunEnsemble unadaptedRuns = RunEnsemble.load(members); RunEnsemble adaptedRuns = RunEnsemble.load(adapted)) {
                 Recording recording = unadaptedRuns.cut(record, detect);
-                UnaryOperator<ClassifiedRecording> decisions = afRule == null ? UnaryOperator.identity() : afRule::apply;
+                UnaryOperator<ClassifiedRecording> decisions = decisions(afRule);
                 long from = first.judgedFrom();
                 int[] leftOut = first.labels() == null ? new int[0] : first.labels().rows();
                 before = decisions.apply(unadaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
@@ -149,6 +149,11 @@ public final class AdaptJob {
                 AdaptedRun.deleteTree(tmp);
             }
         }
+    }
+
+    /** The calls judged: the fibrillation rule's, or the networks' own without it. */
+    private static UnaryOperator<ClassifiedRecording> decisions(FibrillationRule afRule) {
+        return afRule == null ? UnaryOperator.identity() : afRule::apply;
     }
 
     private static Adaptation.Labels labelsOf(PatientLabels l, Path record) {
