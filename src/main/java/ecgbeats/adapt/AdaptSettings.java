@@ -34,16 +34,17 @@ import java.util.Map;
  *                    ({@link RhythmCopies#rate}): this patient's shape in a faster rhythm is still N
  * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
  *                    their classes as common as in the run's training data)
+ * @param teacher     self-training only: which network's confident calls become the pseudo-labels
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
                             FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
                             double rate,
-                            boolean replayWeights) {
+                            boolean replayWeights, Teacher teacher) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
         EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
-        REPLAY_WEIGHTS;
+        REPLAY_WEIGHTS, TEACHER;
 
         public String id() {
             return EnumIds.id(this);
@@ -71,9 +72,21 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         }
     }
 
+    /** Whose calls self-training learns from. */
+    public enum Teacher {
+        /** The run as trained. */
+        TRAINED,
+        /** The run with every BatchNorm layer's statistics taken from the recording's beats (AdaBN): its calls fit the patient better. */
+        ADABN;
+
+        public String id() {
+            return EnumIds.id(this);
+        }
+    }
+
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
-                || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null
+                || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
                 || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
                 || !(rate >= 0 && rate <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
@@ -82,16 +95,20 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     /**
      * The settings {@code method} starts from: self-training's learning rate is fine-tuning's first
-     * (3e-4), its premature copies fine-tuning's (made from the beats it is confident are N).
+     * (3e-4), its premature copies fine-tuning's (made from the beats it is confident are N), its
+     * pseudo-labels the calls of the run with the recording's BatchNorm statistics (chosen on DS1:
+     * docs/results.md, "A sixteenth look").
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true)
+                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
+                        Teacher.ADABN)
                 : defaults();
     }
 
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true);
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
+                Teacher.TRAINED);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -127,7 +144,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
                 Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
-                parseBoolean(v.get(Param.REPLAY_WEIGHTS)));
+                parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -145,6 +162,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.PREMATURE_GATE.id(), prematureGate.id());
         m.put(Param.RATE.id(), rate);
         m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
+        m.put(Param.TEACHER.id(), teacher.id());
         return m;
     }
 

@@ -49,10 +49,15 @@ public final class UnsupervisedAdaptation {
         };
     }
 
-    /** The run fine-tuned on the recording's beats it classifies with at least {@link #CONFIDENCE}, as so labelled. */
+    /**
+     * The run fine-tuned on the recording's beats that its teacher ({@link AdaptSettings#teacher()}:
+     * the run as trained, or with the recording's BatchNorm statistics) classifies with at least
+     * {@link #CONFIDENCE}, as so labelled; the fine-tuning starts from the run as trained.
+     */
     private static Network selfTrained(RunDirectory base, Recording recording, PatientAdapter adapter, long seed) {
         ClassifiedRecording first;
-        try (Network net = base.loadNetwork()) {
+        try (Network net = adapter.settings().teacher() == AdaptSettings.Teacher.ADABN ? batchNorm(base, recording)
+                : base.loadNetwork()) {
             first = ClassifiedRecording.of(List.of(net), recording);
         }
         int[] rows = java.util.stream.IntStream.range(0, recording.beats().size())

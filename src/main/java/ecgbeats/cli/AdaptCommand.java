@@ -71,7 +71,8 @@ final class AdaptCommand implements Callable<Integer> {
             + "premature copies of labelled N beats, labelled S), premature_regular (0.3, the share of regular N "
             + "beats a patient needs for copies), premature_gate (labelled: that share of the labelled N beats; record: "
             + "of all the recording's beats, from their RR intervals), rate (0, rate copies of labelled N beats: the rhythm faster, "
-            + "labelled N), replay_weights (true: the run's class weights on replayed beats).")
+            + "labelled N), replay_weights (true: the run's class weights on replayed beats), teacher (self-training: "
+            + "adabn, the run with the recording's BatchNorm statistics gives the pseudo-labels, or trained).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")

@@ -212,6 +212,10 @@ class AdaptCommandTest {
         var a = ecgbeats.util.Json.MAPPER.readTree(none.resolve("config.json").toFile()).get("adaptation");
         assertTrue(a.get("transductive").asBoolean());
         assertEquals("self-training", a.get("method").asText());
+        assertEquals("adabn", a.get("settings").get("teacher").asText(), "pseudo-labels from the record's statistics");
+        assertBad(Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--unsupervised", "--set", "teacher=oracle", "--out", dir.resolve("oracle").toString()),
+                "teacher=oracle", dir.resolve("oracle"));
         Path bn = dir.resolve("batch-norm");
         Cli.Run b = Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
                 "--unsupervised", "batch-norm", "--af-rule=off", "--out", bn.toString());
