@@ -77,7 +77,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         /** The run as trained. */
         TRAINED,
         /** The run with every BatchNorm layer's statistics taken from the recording's beats (AdaBN): its calls fit the patient better. */
-        ADABN;
+        ADABN,
+        /**
+         * {@link #ADABN} when the run as trained calls at least half of the recording's beats N, else
+         * {@link #TRAINED}: AdaBN takes the recording's majority for its normal, wrong where most beats
+         * are ectopic (MIT-BIH 232).
+         */
+        AUTO;
 
         public String id() {
             return EnumIds.id(this);

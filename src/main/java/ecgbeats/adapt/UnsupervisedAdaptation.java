@@ -55,11 +55,7 @@ public final class UnsupervisedAdaptation {
      * {@link #CONFIDENCE}, as so labelled; the fine-tuning starts from the run as trained.
      */
     private static Network selfTrained(RunDirectory base, Recording recording, PatientAdapter adapter, long seed) {
-        ClassifiedRecording first;
-        try (Network net = adapter.settings().teacher() == AdaptSettings.Teacher.ADABN ? batchNorm(base, recording)
-                : base.loadNetwork()) {
-            first = ClassifiedRecording.of(List.of(net), recording);
-        }
+        ClassifiedRecording first = teacherCalls(base, recording, adapter.settings().teacher());
         int[] rows = java.util.stream.IntStream.range(0, recording.beats().size())
                 .filter(i -> first.probability(i, first.classes()[i]) >= CONFIDENCE).toArray();
         if (rows.length == 0) {
@@ -70,6 +66,21 @@ public final class UnsupervisedAdaptation {
             labels[k] = (byte) first.classes()[rows[k]];
         }
         return adapter.adapt(recording, rows, labels, seed);
+    }
+
+    /** The calls self-training learns from: those of the run as trained, or with the recording's BatchNorm statistics. */
+    private static ClassifiedRecording teacherCalls(RunDirectory base, Recording recording, AdaptSettings.Teacher teacher) {
+        ClassifiedRecording trained;
+        try (Network net = base.loadNetwork()) {
+            trained = ClassifiedRecording.of(List.of(net), recording);
+        }
+        boolean mostlyN = trained.counts()[ecgbeats.data.beat.AamiClass.N.label()] * 2 >= trained.classes().length;
+        if (teacher == AdaptSettings.Teacher.TRAINED || (teacher == AdaptSettings.Teacher.AUTO && !mostlyN)) {
+            return trained;
+        }
+        try (Network net = batchNorm(base, recording)) {
+            return ClassifiedRecording.of(List.of(net), recording);
+        }
     }
 
     /**
