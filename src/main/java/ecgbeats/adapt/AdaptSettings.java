@@ -88,6 +88,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         public String id() {
             return EnumIds.id(this);
         }
+
+        /** Whether self-training takes its pseudo-labels from the run with the recording's statistics, given how many of its beats the run as trained calls N. */
+        public boolean readsRecordStatistics(int callsN, int beats) {
+            return this == ADABN || (this == AUTO && 2L * callsN >= beats);
+        }
     }
 
     public AdaptSettings {
@@ -102,13 +107,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     /**
      * The settings {@code method} starts from: self-training's learning rate is fine-tuning's first
      * (3e-4), its premature copies fine-tuning's (made from the beats it is confident are N), its
-     * pseudo-labels the calls of the run with the recording's BatchNorm statistics (chosen on DS1:
-     * docs/results.md, "A sixteenth look").
+     * pseudo-labels the calls of the run with the recording's BatchNorm statistics where the run
+     * calls most of the recording's beats N (docs/results.md, "A sixteenth look", "A seventeenth look").
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
                 ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                        Teacher.ADABN)
+                        Teacher.AUTO)
                 : defaults();
     }
 

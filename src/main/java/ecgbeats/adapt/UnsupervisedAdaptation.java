@@ -74,8 +74,8 @@ public final class UnsupervisedAdaptation {
         try (Network net = base.loadNetwork()) {
             trained = ClassifiedRecording.of(List.of(net), recording);
         }
-        boolean mostlyN = trained.counts()[ecgbeats.data.beat.AamiClass.N.label()] * 2 >= trained.classes().length;
-        if (teacher == AdaptSettings.Teacher.TRAINED || (teacher == AdaptSettings.Teacher.AUTO && !mostlyN)) {
+        if (!teacher.readsRecordStatistics(trained.counts()[ecgbeats.data.beat.AamiClass.N.label()],
+                trained.classes().length)) {
             return trained;
         }
         try (Network net = batchNorm(base, recording)) {

@@ -1,0 +1,27 @@
+package ecgbeats.adapt;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TeacherTest {
+
+    @Test
+    void theAutomaticTeacherReadsTheRecordsStatisticsOnlyForAMostlyNormalRecord() {
+        AdaptSettings.Teacher auto = AdaptSettings.Teacher.AUTO;
+        assertTrue(auto.readsRecordStatistics(1500, 2000));
+        assertTrue(auto.readsRecordStatistics(1000, 2000), "half is mostly enough");
+        assertFalse(auto.readsRecordStatistics(398, 1780), "232: most beats are its atrial rhythm, S");
+        for (int n : new int[] {0, 398, 1780}) {
+            assertTrue(AdaptSettings.Teacher.ADABN.readsRecordStatistics(n, 1780));
+            assertFalse(AdaptSettings.Teacher.TRAINED.readsRecordStatistics(n, 1780));
+        }
+    }
+
+    @Test
+    void selfTrainingDefaultsToTheAutomaticTeacherAndFineTuningHasNone() {
+        assertTrue(AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).teacher() != AdaptSettings.Teacher.TRAINED);
+        assertTrue(AdaptSettings.defaults(AdaptMethod.FINE_TUNE).teacher() == AdaptSettings.Teacher.TRAINED);
+    }
+}
