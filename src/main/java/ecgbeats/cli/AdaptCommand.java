@@ -72,7 +72,8 @@ final class AdaptCommand implements Callable<Integer> {
             + "beats a patient needs for copies), premature_gate (labelled: that share of the labelled N beats; record: "
             + "of all the recording's beats, from their RR intervals), rate (0, rate copies of labelled N beats: the rhythm faster, "
             + "labelled N), replay_weights (true: the run's class weights on replayed beats), teacher (self-training: "
-            + "adabn, the run with the recording's BatchNorm statistics gives the pseudo-labels, or trained).")
+            + "auto, the run with the recording's BatchNorm statistics gives the pseudo-labels where the run calls "
+            + "most beats N; adabn, always; trained, never).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")
