@@ -212,7 +212,7 @@ class AdaptCommandTest {
         var a = ecgbeats.util.Json.MAPPER.readTree(none.resolve("config.json").toFile()).get("adaptation");
         assertTrue(a.get("transductive").asBoolean());
         assertEquals("self-training", a.get("method").asText());
-        assertEquals("adabn", a.get("settings").get("teacher").asText(), "pseudo-labels from the record's statistics");
+        assertEquals("auto", a.get("settings").get("teacher").asText(), "the record's statistics for a mostly normal record");
         assertBad(Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
                 "--unsupervised", "--set", "teacher=oracle", "--out", dir.resolve("oracle").toString()),
                 "teacher=oracle", dir.resolve("oracle"));
