@@ -70,13 +70,16 @@ public final class UnsupervisedAdaptation {
 
     /** The calls self-training learns from: those of the run as trained, or with the recording's BatchNorm statistics. */
     private static ClassifiedRecording teacherCalls(RunDirectory base, Recording recording, AdaptSettings.Teacher teacher) {
-        ClassifiedRecording trained;
-        try (Network net = base.loadNetwork()) {
-            trained = ClassifiedRecording.of(List.of(net), recording);
-        }
-        if (!teacher.readsRecordStatistics(trained.counts()[ecgbeats.data.beat.AamiClass.N.label()],
-                trained.classes().length)) {
-            return trained;
+        if (teacher != AdaptSettings.Teacher.ADABN) {
+            // the trained run's calls: the teacher itself, or what decides whether the record is mostly N
+            ClassifiedRecording trained;
+            try (Network net = base.loadNetwork()) {
+                trained = ClassifiedRecording.of(List.of(net), recording);
+            }
+            if (!teacher.readsRecordStatistics(trained.counts()[ecgbeats.data.beat.AamiClass.N.label()],
+                    trained.classes().length)) {
+                return trained;
+            }
         }
         try (Network net = batchNorm(base, recording)) {
             return ClassifiedRecording.of(List.of(net), recording);
