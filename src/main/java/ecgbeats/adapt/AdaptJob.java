@@ -63,6 +63,7 @@ public final class AdaptJob {
             throw new IllegalArgumentException(method.id() + (labels == null ? " needs labels or adapts no weights"
                     : " uses no labels"));
         }
+        settings.checkedFor(method);
         AdaptedRun.checkNew(out);
         RunDirectory base = new RunDirectory(run);
         long t0 = System.nanoTime();
@@ -85,13 +86,14 @@ public final class AdaptJob {
             UnaryOperator<ClassifiedRecording> decisions = decisions(afRule);
             BeatComparison before = decisions.apply(ClassifiedRecording.of(List.of(unadapted), recording)).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
-            BeatComparison after = decisions.apply(ClassifiedRecording.of(List.of(adapted), recording)).comparison(
-                    PatientLabels.MATCH_SECONDS, from, leftOut);
+            EarlyRuleDecision timing = earlyRule(settings, recording, given);
+            BeatComparison after = timing(timing).apply(decisions.apply(ClassifiedRecording.of(List.of(adapted),
+                    recording))).comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
                     method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
-                    Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold());
+                    Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold(), timing);
             AdaptedRun.write(out, base, adapted, a, after, from);
             return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency(),
                     a.seconds());
@@ -135,8 +137,8 @@ public final class AdaptJob {
                 int[] leftOut = first.labels() == null ? new int[0] : first.labels().rows();
                 before = decisions.apply(unadaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
                         from, leftOut);
-                after = decisions.apply(adaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
-                        from, leftOut);
+                after = timing(first.adaptation().earlyRule()).apply(decisions.apply(adaptedRuns.classify(recording)))
+                        .comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
             }
             if (Files.exists(out)) {
                 Files.delete(out); // an empty folder, checked above
@@ -154,6 +156,17 @@ public final class AdaptJob {
     /** The calls judged: the fibrillation rule's, or the networks' own without it. */
     private static UnaryOperator<ClassifiedRecording> decisions(FibrillationRule afRule) {
         return afRule == null ? UnaryOperator.identity() : afRule::apply;
+    }
+
+    /** The early rule's decision for the patient whose labelled beats are {@code given}; null without the rule or labels. */
+    private static EarlyRuleDecision earlyRule(AdaptSettings settings, Recording recording, PatientLabels given) {
+        return settings.timingRule() == null || given == null ? null
+                : EarlyRuleDecision.of(settings.timingRule(), recording, given);
+    }
+
+    /** The adapted calls after the early rule where it holds; unchanged without it. */
+    private static UnaryOperator<ClassifiedRecording> timing(EarlyRuleDecision decision) {
+        return decision == null ? UnaryOperator.identity() : decision::apply;
     }
 
     private static Adaptation.Labels labelsOf(PatientLabels l, Path record) {

@@ -2,6 +2,7 @@ package ecgbeats.adapt;
 
 import ecgbeats.util.EnumIds;
 
+import ecgbeats.train.EarlyRule;
 import ecgbeats.train.FineTuning;
 import ecgbeats.util.BadInputException;
 
@@ -35,16 +36,18 @@ import java.util.Map;
  * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
  *                    their classes as common as in the run's training data)
  * @param teacher     self-training only: which network's confident calls become the pseudo-labels
+ * @param earlyRule   labelled adaptation only: the {@link EarlyRule}'s share, applied to the adapted run's calls
+ *                    unless a labelled S beat came on time ({@link EarlyRuleDecision}); 0: off
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
                             FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
                             double rate,
-                            boolean replayWeights, Teacher teacher) {
+                            boolean replayWeights, Teacher teacher, double earlyRule) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
         EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
-        REPLAY_WEIGHTS, TEACHER;
+        REPLAY_WEIGHTS, TEACHER, EARLY_RULE;
 
         public String id() {
             return EnumIds.id(this);
@@ -99,7 +102,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
                 || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
-                || !(rate >= 0 && rate <= 1)) {
+                || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
@@ -113,13 +116,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     public static AdaptSettings defaults(AdaptMethod method) {
         return method == AdaptMethod.SELF_TRAINING
                 ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                        Teacher.AUTO)
+                        Teacher.AUTO, 0)
                 : defaults();
     }
 
     public static AdaptSettings defaults() {
         return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                Teacher.TRAINED);
+                Teacher.TRAINED, 0);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -155,7 +158,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
                 Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
-                parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)));
+                parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)),
+                Double.parseDouble(v.get(Param.EARLY_RULE)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -174,6 +178,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.RATE.id(), rate);
         m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
         m.put(Param.TEACHER.id(), teacher.id());
+        m.put(Param.EARLY_RULE.id(), earlyRule);
         return m;
     }
 
@@ -182,6 +187,23 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
             return Boolean.parseBoolean(v);
         }
         throw new IllegalArgumentException("expected true or false");
+    }
+
+    /** The early rule these settings apply after a labelled adaptation, or null when off. */
+    public EarlyRule timingRule() {
+        return earlyRule > 0 ? new EarlyRule(earlyRule) : null;
+    }
+
+    /**
+     * These settings, checked to make sense for {@code method}: the early rule is decided by labelled
+     * beats, which an unsupervised method has none of.
+     */
+    public AdaptSettings checkedFor(AdaptMethod method) {
+        if (earlyRule > 0 && method.transductive()) {
+            throw BadInputException.about(BadInputException.Subject.SETTING, Param.EARLY_RULE.id() + "=" + earlyRule,
+                    "decided by the patient's labelled S beats, and " + method.id() + " has no labels");
+        }
+        return this;
     }
 
     FineTuning.Settings fineTuning() {

@@ -21,15 +21,18 @@ import java.util.Map;
  * @param detected           whether the recording's beats were the QRS detector's
  * @param seconds            wall time of the adaptation
  * @param afRule             the fibrillation rule's threshold on the calls judged, or null without the rule
+ * @param earlyRule          whether the early rule holds for this patient, or null without the rule
  */
 @JsonPropertyOrder({"base_run", "base_params_sha256", "record", "method", "transductive", "labels", "settings", "seed",
-    "detected", "seconds", "af_rule"})
+    "detected", "seconds", "af_rule", "early_rule"})
 public record Adaptation(@JsonProperty("base_run") String baseRun,
                          @JsonProperty("base_params_sha256") String baseParamsSha256,
                          String record, String method, boolean transductive,
                          @JsonInclude(JsonInclude.Include.NON_NULL) Labels labels,
                          Map<String, Object> settings, long seed, boolean detected, double seconds,
-                         @JsonProperty("af_rule") Double afRule) {
+                         @JsonProperty("af_rule") Double afRule,
+                         @JsonProperty("early_rule") @JsonInclude(JsonInclude.Include.NON_NULL)
+                         EarlyRuleDecision earlyRule) {
 
     /**
      * The labels a person gave.

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -95,6 +96,23 @@ public final class AdaptedRun {
             throw BadInputException.inFile(run.dir().resolve(RunDirectory.CONFIG), "its adaptation does not read: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The early rule's decision that every one of {@code runs} was adapted with (an ensemble's
+     * members adapted to the same labels), or null when one of them has none or they differ.
+     */
+    public static EarlyRuleDecision earlyRule(List<RunDirectory> runs) {
+        EarlyRuleDecision first = null;
+        for (RunDirectory r : runs) {
+            Adaptation a = read(r);
+            EarlyRuleDecision d = a == null ? null : a.earlyRule();
+            if (d == null || (first != null && !first.equals(d))) {
+                return null;
+            }
+            first = first == null ? d : first;
+        }
+        return first;
     }
 
     /**

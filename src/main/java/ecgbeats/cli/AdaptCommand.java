@@ -3,6 +3,7 @@ package ecgbeats.cli;
 import ecgbeats.adapt.AdaptJob;
 import ecgbeats.adapt.AdaptMethod;
 import ecgbeats.adapt.AdaptSettings;
+import ecgbeats.adapt.EarlyRuleDecision;
 import ecgbeats.adapt.LabelSource;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
@@ -102,7 +103,7 @@ final class AdaptCommand implements Callable<Integer> {
         if (method == AdaptMethod.BATCH_NORM && !settings.isEmpty()) {
             throw new BadInputException("--set: batch-norm has no settings");
         }
-        AdaptSettings s = AdaptSettings.defaults(method).with(settings);
+        AdaptSettings s = AdaptSettings.defaults(method).with(settings).checkedFor(method);
         LabelSource source = labels.minutes != null ? new LabelSource.FirstMinutes(labels.minutes)
                 : labels.file != null ? new LabelSource.AnnotationLabels(labels.file) : null;
         List<Path> members = ecgbeats.train.RunDirectory.expand(List.of(run));
@@ -119,6 +120,13 @@ final class AdaptCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "adapted in %.1f s -> %s%s%n", o.seconds(), out, members.size() == 1 ? ""
                 : " (" + members.size() + " runs, each adapted, classifying as one)");
+        EarlyRuleDecision timing = o.adaptation().earlyRule();
+        if (timing != null) {
+            System.out.printf(Locale.ROOT, "early rule (S calls on time made N, share %s): %s%n", timing.share(),
+                    timing.applies() ? "applies (none of the " + timing.labelledS() + " labelled S beats came on time)"
+                    : "left alone (" + timing.labelledSOnTime() + " of the " + timing.labelledS()
+                    + " labelled S beats came on time: this patient's S beats are part of its rhythm)");
+        }
         if (o.adapted() != null) {
             System.out.println(o.labels() == null ? "on the whole record:" : o.judgedFrom() > 0
                     ? "on the beats after the labelled span:" : "on the beats not labelled:");

@@ -190,14 +190,15 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Path> bases = checkedRecords();
         AdaptSettings settings;
         try {
-            settings = AdaptSettings.defaults(method).with(adaptSettings);
+            settings = AdaptSettings.defaults(method).with(adaptSettings).checkedFor(method);
         } catch (BadInputException e) {
             throw new BadInputException(e.phrasedAs("--adapt-set"));
         }
         RecordAdapter adapter = protocol.adapter(runs, settings);
         List<AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
-            AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window, afRule.applied());
+            AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window, afRule.applied(),
+                    settings.timingRule());
             if (beatsDir != null) {
                 java.nio.file.Files.createDirectories(beatsDir);
                 evaluation.listingBeats();
@@ -218,6 +219,12 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             root.put("seed", seed);
             putAfRule(root);
+            if (settings.timingRule() != null) {
+                ObjectNode early = root.putObject("early_rule");
+                early.put("share", settings.earlyRule());
+                early.putPOJO("left_alone", results.stream().filter(r -> r.earlyRule() != null && !r.earlyRule().applies())
+                        .map(r -> r.record().getFileName().toString()).toList());
+            }
             root.set("adapted", jsonNode(names, adapted, BeatComparison.sum(adapted)));
             root.set("base", jsonNode(names, base, BeatComparison.sum(base)));
             root.putPOJO("seconds_per_record", results.stream().mapToDouble(

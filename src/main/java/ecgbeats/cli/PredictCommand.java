@@ -133,7 +133,11 @@ final class PredictCommand implements Callable<Integer> {
             classifier = ensemble.describe();
         }
         FibrillationRule rule = afRule.rule();
-        ClassifiedRecording c = rule == null ? network : rule.apply(network);
+        ClassifiedRecording afterAf = rule == null ? network : rule.apply(network);
+        // the early rule the runs were adapted with, where this patient's labelled beats let it hold
+        ecgbeats.adapt.EarlyRuleDecision timing = ecgbeats.adapt.AdaptedRun.earlyRule(
+                runs.stream().map(RunDirectory::new).toList());
+        ClassifiedRecording c = timing == null || !timing.applies() ? afterAf : timing.apply(afterAf);
         boolean[] labelled = labelledBeats(c);
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);
@@ -150,9 +154,9 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            Integer turnedN = rule == null ? null : (int) java.util.stream.IntStream
-                    .range(0, beats.size()).filter(i -> network.classes()[i] != c.classes()[i]).count();
-            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN));
+            Integer turnedN = rule == null ? null : changed(network, afterAf);
+            Integer onTimeN = c == afterAf ? null : changed(afterAf, c);
+            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN, onTimeN));
         }
         if (out == null) {
             System.out.print(csv);
@@ -186,6 +190,12 @@ final class PredictCommand implements Callable<Integer> {
             first = first == null ? marked : first;
         }
         return first;
+    }
+
+    /** How many beats' classes differ between {@code a} and {@code b}, two classifications of one recording. */
+    private static int changed(ClassifiedRecording a, ClassifiedRecording b) {
+        return (int) java.util.stream.IntStream.range(0, a.classes().length)
+                .filter(i -> a.classes()[i] != b.classes()[i]).count();
     }
 
     /** Each beat of the recording: sample, time, class and the five probabilities. */

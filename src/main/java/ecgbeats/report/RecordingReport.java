@@ -49,9 +49,11 @@ public final class RecordingReport {
      * in {@code labelled} (one flag per beat; null for none) were labelled by a person and learnt
      * from (an adapted run): they are boxed in the ECG, and the counts say how many there were.
      * {@code turnedN} is how many of the network's S calls the fibrillation rule made N (null: the
-     * rule was off).
+     * rule was off); {@code onTimeN} how many S calls that came on time the early rule then made N
+     * (null: the runs were not adapted with it, or it does not hold for this patient).
      */
-    public static String render(ClassifiedRecording c, String classifier, boolean[] labelled, Integer turnedN) {
+    public static String render(ClassifiedRecording c, String classifier, boolean[] labelled, Integer turnedN,
+                                Integer onTimeN) {
         WfdbRecord record = c.recording().record();
         double fs = record.frequency();
         int lead = BeatExtractor.leadIndex(record);
@@ -70,6 +72,11 @@ public final class RecordingReport {
                 : "The fibrillation rule turned " + turnedN + " of the network's S calls into N: beats where the "
                 + "rhythm is irregularly irregular (the irregularity chart below), as MIT-BIH labels atrial "
                 + "fibrillation.");
+        if (onTimeN != null) {
+            h.paragraph("The early rule turned " + onTimeN + " S calls into N: beats that came on time for the rhythm "
+                    + "around them, in a rhythm slower than 100 a minute. It holds for this patient because none of "
+                    + "the patient's labelled S beats came on time.");
+        }
         BeatComparison cmp = c.comparison(MATCH_SECONDS);
         counts(h, c, cmp);
         if (cmp != null) {

@@ -230,6 +230,62 @@ class AdaptCommandTest {
     }
 
     @Test
+    void theEarlyRuleHoldsWhereNoLabelledSBeatCameOnTime() throws IOException {
+        Path record = TestData.bundled().resolve("232");
+        // only N beats labelled (232's are right bundle branch block, R): nothing says this patient's S
+        // beats come on time, so the rule holds
+        Path labels = dir.resolve("n-only.atr");
+        Files.write(labels, AnnotationFile.encode(AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(x -> x.symbol().equals("R")).limit(40).toList()));
+        Path plain = dir.resolve("rule-off");
+        Path ruled = dir.resolve("rule-on");
+        Cli.Run p0 = adapt(record, plain, "--labels", labels.toString());
+        assertEquals(0, p0.code(), p0.err());
+        Cli.Run r = adapt(record, ruled, "--labels", labels.toString(), "--set", "early_rule=0.9");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("early rule (S calls on time made N, share 0.9): applies"), r.out());
+        var early = ecgbeats.util.Json.MAPPER.readTree(ruled.resolve("config.json").toFile()).get("adaptation")
+                .get("early_rule");
+        assertTrue(early.get("applies").asBoolean(), early.toString());
+        assertEquals(0, early.get("labelled_s").asInt());
+        assertArrayEquals(Files.readAllBytes(plain.resolve("model.params")), Files.readAllBytes(ruled.resolve("model.params")),
+                "the rule decides calls, not weights");
+        // predict with the ruled run: the plain run's calls, with exactly its S calls on time made N
+        List<String[]> off = predictRows(plain, record);
+        List<String[]> on = predictRows(ruled, record);
+        int[] positions = off.stream().mapToInt(x -> Integer.parseInt(x[0])).toArray();
+        boolean[] onTime = new ecgbeats.train.EarlyRule(0.9).onTime(positions, 360);
+        int turned = 0;
+        for (int i = 0; i < off.size(); i++) {
+            String expected = off.get(i)[2].equals("S") && onTime[i] ? "N" : off.get(i)[2];
+            assertEquals(expected, on.get(i)[2], "beat " + i);
+            turned += expected.equals(off.get(i)[2]) ? 0 : 1;
+        }
+        assertTrue(turned > 0, "the check can fail: some S calls of 232 come on time");
+        // 232's own first minute labels S beats on time (its atrial beats are its rhythm): the rule stays off
+        Path minute = dir.resolve("rule-minute");
+        Cli.Run m = adapt(record, minute, "--set", "early_rule=0.9");
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains("left alone"), m.out());
+        var kept = ecgbeats.util.Json.MAPPER.readTree(minute.resolve("config.json").toFile()).get("adaptation")
+                .get("early_rule");
+        assertFalse(kept.get("applies").asBoolean(), kept.toString());
+        assertTrue(kept.get("labelled_s_on_time").asInt() > 0);
+        // no labels, nothing to decide by
+        assertBad(Cli.run("adapt", "--run", run.toString(), "--record", record.toString(), "--unsupervised",
+                "--set", "early_rule=0.9", "--out", dir.resolve("rule-unsup").toString()),
+                "early_rule=0.9", dir.resolve("rule-unsup"));
+    }
+
+    /** predict's rows (sample, time, class, ...) for RECORD classified by RUN. */
+    private static List<String[]> predictRows(Path runDir, Path record) throws IOException {
+        Path csv = dir.resolve(runDir.getFileName() + "-predicted.csv");
+        Cli.Run p = Cli.run("predict", "--run", runDir.toString(), "--record", record.toString(), "--out", csv.toString());
+        assertEquals(0, p.code(), p.err());
+        return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
+    }
+
+    @Test
     void predictAsksAboutBeatsThatAdaptThenLearnsFrom() throws IOException {
         Path questions = dir.resolve("ask-232.atr");
         Cli.Run p = Cli.run("predict", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
