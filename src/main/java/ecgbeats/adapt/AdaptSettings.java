@@ -111,18 +111,22 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      * The settings {@code method} starts from: self-training's learning rate is fine-tuning's first
      * (3e-4), its premature copies fine-tuning's (made from the beats it is confident are N), its
      * pseudo-labels the calls of the run with the recording's BatchNorm statistics where the run
-     * calls most of the recording's beats N (docs/results.md, "A sixteenth look", "A seventeenth look").
+     * calls most of the recording's beats N (docs/results.md, "A sixteenth look", "A seventeenth look");
+     * a method without labels has no early rule, which labels decide.
      */
     public static AdaptSettings defaults(AdaptMethod method) {
-        return method == AdaptMethod.SELF_TRAINING
-                ? new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                        Teacher.AUTO, 0)
-                : defaults();
+        AdaptSettings labelled = defaults();
+        if (method == AdaptMethod.SELF_TRAINING) {
+            return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
+                    Teacher.AUTO, 0);
+        }
+        return method.transductive() ? labelled.with(Param.EARLY_RULE.id(), "0") : labelled;
     }
 
+    /** Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"). */
     public static AdaptSettings defaults() {
         return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                Teacher.TRAINED, 0);
+                Teacher.TRAINED, EarlyRule.CHOSEN);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */

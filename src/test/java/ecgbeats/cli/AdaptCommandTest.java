@@ -239,9 +239,10 @@ class AdaptCommandTest {
                 .filter(x -> x.symbol().equals("R")).limit(40).toList()));
         Path plain = dir.resolve("rule-off");
         Path ruled = dir.resolve("rule-on");
-        Cli.Run p0 = adapt(record, plain, "--labels", labels.toString());
+        Cli.Run p0 = adapt(record, plain, "--labels", labels.toString(), "--set", "early_rule=0");
         assertEquals(0, p0.code(), p0.err());
-        Cli.Run r = adapt(record, ruled, "--labels", labels.toString(), "--set", "early_rule=0.9");
+        assertFalse(p0.out().contains("early rule"), p0.out());
+        Cli.Run r = adapt(record, ruled, "--labels", labels.toString());  // the rule at its default share
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("early rule (S calls on time made N, share 0.9): applies"), r.out());
         var early = ecgbeats.util.Json.MAPPER.readTree(ruled.resolve("config.json").toFile()).get("adaptation")
@@ -264,7 +265,7 @@ class AdaptCommandTest {
         assertTrue(turned > 0, "the check can fail: some S calls of 232 come on time");
         // 232's own first minute labels S beats on time (its atrial beats are its rhythm): the rule stays off
         Path minute = dir.resolve("rule-minute");
-        Cli.Run m = adapt(record, minute, "--set", "early_rule=0.9");
+        Cli.Run m = adapt(record, minute);
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("left alone"), m.out());
         var kept = ecgbeats.util.Json.MAPPER.readTree(minute.resolve("config.json").toFile()).get("adaptation")
