@@ -263,6 +263,10 @@ class AdaptCommandTest {
             turned += expected.equals(off.get(i)[2]) ? 0 : 1;
         }
         assertTrue(turned > 0, "the check can fail: some S calls of 232 come on time");
+        Path html = dir.resolve("rule-on.html");
+        assertEquals(0, Cli.run("predict", "--run", ruled.toString(), "--record", record.toString(), "--out",
+                dir.resolve("rule-on-2.csv").toString(), "--report", html.toString()).code());
+        assertTrue(Files.readString(html).contains("The early rule turned " + turned + " S calls into N"));
         // 232's own first minute labels S beats on time (its atrial beats are its rhythm): the rule stays off
         Path minute = dir.resolve("rule-minute");
         Cli.Run m = adapt(record, minute);
