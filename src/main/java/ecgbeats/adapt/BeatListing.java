@@ -3,7 +3,6 @@ package ecgbeats.adapt;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.beat.BeatTable;
 import ecgbeats.data.beat.RrFeatures;
-import ecgbeats.data.beat.ShapeMatch;
 import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.train.ClassifiedRecording;
 
@@ -20,7 +19,7 @@ public final class BeatListing {
 
     /** The CSV's header line. */
     public static final String HEADER = "sample,time_s,reference,labelled,judged,unadapted,adapted,p_N,p_S,p_V,p_F,p_Q,"
-            + "pre_rr_local,post_rr_local,rr_irregularity,shape_20,shape_40";
+            + "pre_rr_local,post_rr_local,rr_irregularity";
 
     private BeatListing() {
     }
@@ -45,8 +44,6 @@ public final class BeatListing {
             isLabelled[r] = true;
         }
         boolean rhythm = beats.rrWidth() >= RrFeatures.COUNT;
-        float[] shape20 = ShapeMatch.of(beats, 20);
-        float[] shape40 = ShapeMatch.of(beats, 40);
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (int i = 0; i < beats.size(); i++) {
             long at = beats.positions()[i];
@@ -66,7 +63,7 @@ public final class BeatListing {
                     b.append(String.format(Locale.ROOT, "%.4f", beats.rr()[i * beats.rrWidth() + f]));
                 }
             }
-            b.append(String.format(Locale.ROOT, ",%.4f,%.4f", shape20[i], shape40[i])).append('\n');
+            b.append('\n');
         }
         return b.toString();
     }
