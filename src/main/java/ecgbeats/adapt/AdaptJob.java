@@ -8,13 +8,12 @@ import ecgbeats.train.Network;
 import ecgbeats.train.Recording;
 import ecgbeats.train.RunDirectory;
 import ecgbeats.train.RunEnsemble;
+import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.Sha256;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,11 +114,8 @@ public final class AdaptJob {
                                       Path out) throws IOException {
         AdaptedRun.checkNew(out);
         long t0 = System.nanoTime();
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-        AdaptedRun.readable(tmp);
-        try {
+        Outcome[] outcome = new Outcome[1];
+        AtomicFile.writeFolder(out, tmp -> {
             Outcome first = null;
             List<Path> adapted = new ArrayList<>();
             for (Path member : members) {
@@ -128,29 +124,22 @@ public final class AdaptJob {
                 first = first == null ? o : first;
                 adapted.add(to);
             }
-            BeatComparison before;
-            BeatComparison after;
             try (RunEnsemble unadaptedRuns = RunEnsemble.load(members); RunEnsemble adaptedRuns = RunEnsemble.load(adapted)) {
                 Recording recording = unadaptedRuns.cut(record, detect);
                 UnaryOperator<ClassifiedRecording> decisions = decisions(afRule);
                 long from = first.judgedFrom();
                 int[] leftOut = first.labels() == null ? new int[0] : first.labels().rows();
-                before = decisions.apply(unadaptedRuns.classify(recording)).comparison(PatientLabels.MATCH_SECONDS,
-                        from, leftOut);
-                after = timing(first.adaptation().earlyRule()).apply(decisions.apply(adaptedRuns.classify(recording)))
-                        .comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
+                BeatComparison before = decisions.apply(unadaptedRuns.classify(recording)).comparison(
+                        PatientLabels.MATCH_SECONDS, from, leftOut);
+                BeatComparison after = timing(first.adaptation().earlyRule()).apply(decisions.apply(
+                        adaptedRuns.classify(recording))).comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
+                outcome[0] = new Outcome(first.adaptation(), first.labels(), before, after, first.beats(),
+                        first.frequency(), 0);
             }
-            if (Files.exists(out)) {
-                Files.delete(out); // an empty folder, checked above
-            }
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            return new Outcome(first.adaptation(), first.labels(), before, after, first.beats(), first.frequency(),
-                    Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
-        } finally {
-            if (Files.exists(tmp)) {
-                AdaptedRun.deleteTree(tmp);
-            }
-        }
+        });
+        Outcome o = outcome[0];
+        return new Outcome(o.adaptation(), o.labels(), o.base(), o.adapted(), o.beats(), o.frequency(),
+                Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     }
 
     /** The calls judged: the fibrillation rule's, or the networks' own without it. */

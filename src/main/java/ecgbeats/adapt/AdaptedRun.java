@@ -16,8 +16,6 @@ import ecgbeats.util.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,11 +52,7 @@ public final class AdaptedRun {
     public static void write(Path out, RunDirectory base, Network adapted, Adaptation adaptation,
                              BeatComparison judged, long judgedFrom) throws IOException {
         checkNew(out);
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-        AdaptedRun.readable(tmp);
-        try {
+        ecgbeats.util.AtomicFile.writeFolder(out, tmp -> {
             RunDirectory run = new RunDirectory(tmp);
             run.writeRecord(base.readRecord().adapted(Json.PRETTY.valueToTree(adaptation),
                     java.time.Instant.now().toString()));
@@ -73,15 +67,7 @@ public final class AdaptedRun {
                         Json.PRETTY.writeValueAsString(m) + "\n");
             }
             run.writeState(new RunState(RunState.Status.COMPLETE, 0, null));
-            if (Files.exists(out)) {
-                Files.delete(out); // an empty folder, checked above
-            }
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
-        }
+        });
     }
 
     /** The adaptation that made {@code run}, or null for a run that was trained, not adapted. */
@@ -172,26 +158,9 @@ public final class AdaptedRun {
         return Metrics.of("record", truth, pred).withEc57();
     }
 
-    /** A temporary folder made to become a run: readable by all, as a folder made with mkdir would be. */
-    static void readable(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: its defaults stand
-        }
-    }
-
     private static boolean hasEntries(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.findAny().isPresent();
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

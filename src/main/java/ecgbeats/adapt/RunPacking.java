@@ -12,7 +12,6 @@ import ecgbeats.util.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,11 +45,7 @@ public final class RunPacking {
         }
         AdaptedRun.checkNew(out);
         BeatDataset sample = replay > 0 ? sample(dir, record, replay, seed) : null;
-        Path parent = out.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".tmp-");
-        AdaptedRun.readable(tmp);
-        try {
+        AtomicFile.writeFolder(out, tmp -> {
             for (String f : FILES) {
                 if (Files.exists(run.resolve(f))) {
                     Files.copy(run.resolve(f), tmp.resolve(f));
@@ -59,15 +54,7 @@ public final class RunPacking {
             if (sample != null) {
                 DatasetFile.write(sample, tmp.resolve(RunDirectory.REPLAY));
             }
-            if (Files.exists(out)) {
-                Files.delete(out);
-            }
-            Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            if (Files.exists(tmp)) {
-                AtomicFile.deleteTree(tmp);
-            }
-        }
+        });
     }
 
     /** A dataset whose train split is {@code n} of the run's training beats, drawn at random; the others empty. */

@@ -53,6 +53,36 @@ public final class AtomicFile {
         }
     }
 
+    /** Fills a new folder. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void fill(Path folder) throws IOException;
+    }
+
+    /**
+     * Makes the folder {@code target} (absent, or an empty folder, which the caller checks) by
+     * filling a temporary folder beside it and moving that into place: readers see no folder or the
+     * complete one, and a failure leaves nothing behind.
+     */
+    public static void writeFolder(Path target, FolderWriter writer) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            // readable by all, as a folder made with mkdir would be (createTempDirectory's is the owner's only)
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
+        }
+        try {
+            writer.fill(tmp);
+            Files.deleteIfExists(target); // an empty folder at the most
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
     /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
     public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {

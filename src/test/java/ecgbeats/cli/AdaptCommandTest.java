@@ -183,6 +183,20 @@ class AdaptCommandTest {
                 "the members' labelled beats are boxed");
         assertBad(Cli.run("adapt", "--run", folds.toString(), "--record", TestData.bundled().resolve("232").toString(),
                 "--labelled-minutes", "1", "--out", out.toString()), "already exists", null);
+        // a fold still training (no model.params yet) is refused once the folds before it are adapted: nothing left
+        Path unfinished = dir.resolve("folds-unfinished");
+        for (String fold : new String[] {"fold-1", "fold-2"}) {
+            Files.createDirectories(unfinished.resolve(fold));
+            for (String f : new String[] {"config.json", "model.params", "state.json"}) {
+                if (!(fold.equals("fold-2") && f.equals("model.params"))) {
+                    Files.copy(run.resolve(f), unfinished.resolve(fold).resolve(f));
+                }
+            }
+        }
+        assertBad(Cli.run("adapt", "--run", unfinished.toString(), "--record", TestData.bundled().resolve("232")
+                .toString(), "--set", "epochs=2", "--set", "replay=300", "--labelled-minutes", MINUTES, "--out",
+                dir.resolve("folds-unfinished-232").toString()), "did its training finish?",
+                dir.resolve("folds-unfinished-232"));
     }
 
     @Test
