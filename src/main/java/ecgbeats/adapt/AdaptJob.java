@@ -91,7 +91,7 @@ public final class AdaptJob {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
-                    method == AdaptMethod.BATCH_NORM ? Map.of() : settings.asMap(), seed, recording.detected(),
+                    method == AdaptMethod.BATCH_NORM ? Map.of() : settings.recordedFor(method), seed, recording.detected(),
                     Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold(), timing);
             AdaptedRun.write(out, base, adapted, a, after, from);
             return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency(),

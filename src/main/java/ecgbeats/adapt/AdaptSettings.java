@@ -186,6 +186,20 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         return m;
     }
 
+    /**
+     * The settings {@code method} uses, by name, as config.json and evaluate's JSON record them:
+     * without {@code teacher} for labelled fine-tuning (self-training's only) and without
+     * {@code early_rule} for a method without labels (labels decide it).
+     */
+    public Map<String, Object> recordedFor(AdaptMethod method) {
+        Map<String, Object> m = asMap();
+        m.remove(method == AdaptMethod.SELF_TRAINING ? Param.EARLY_RULE.id() : Param.TEACHER.id());
+        if (method.transductive()) {
+            m.remove(Param.EARLY_RULE.id());
+        }
+        return m;
+    }
+
     private static boolean parseBoolean(String v) {
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
             return Boolean.parseBoolean(v);

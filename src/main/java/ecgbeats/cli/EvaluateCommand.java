@@ -215,7 +215,7 @@ final class EvaluateCommand implements Callable<Integer> {
             root.put("transductive", method.transductive());
             root.put("method", method.id());
             if (protocol.hasSettings()) {
-                root.set("settings", Json.MAPPER.valueToTree(settings.asMap()));
+                root.set("settings", Json.MAPPER.valueToTree(settings.recordedFor(method)));
             }
             root.put("seed", seed);
             putAfRule(root);

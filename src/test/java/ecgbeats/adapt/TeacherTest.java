@@ -24,4 +24,15 @@ class TeacherTest {
         assertTrue(AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).teacher() != AdaptSettings.Teacher.TRAINED);
         assertTrue(AdaptSettings.defaults(AdaptMethod.FINE_TUNE).teacher() == AdaptSettings.Teacher.TRAINED);
     }
+
+    @Test
+    void eachMethodRecordsTheSettingsItUses() {
+        var selfTraining = AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).recordedFor(AdaptMethod.SELF_TRAINING);
+        assertTrue(selfTraining.containsKey("teacher"));
+        assertFalse(selfTraining.containsKey("early_rule"), "no labels decide it");
+        var fineTuning = AdaptSettings.defaults(AdaptMethod.FINE_TUNE).recordedFor(AdaptMethod.FINE_TUNE);
+        assertFalse(fineTuning.containsKey("teacher"), "self-training's only");
+        assertTrue(fineTuning.get("early_rule").equals(0.9), fineTuning.toString());
+        assertTrue(fineTuning.containsKey("premature"));
+    }
 }
