@@ -36,18 +36,20 @@ import java.util.Map;
  * @param replayWeights whether the replayed beats keep the run's class weights (or weigh alike,
  *                    their classes as common as in the run's training data)
  * @param teacher     self-training only: which network's confident calls become the pseudo-labels
+ * @param rounds      self-training only: how many times it learns from pseudo-labels, each round's from the
+ *                    one before (the first round's from its teacher); each starts from the run as trained
  * @param earlyRule   labelled adaptation only: the {@link EarlyRule}'s share, applied to the adapted run's calls
  *                    unless a labelled S beat came on time ({@link EarlyRuleDecision}); 0: off
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
                             FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
                             double rate,
-                            boolean replayWeights, Teacher teacher, double earlyRule) {
+                            boolean replayWeights, Teacher teacher, int rounds, double earlyRule) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
         EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
-        REPLAY_WEIGHTS, TEACHER, EARLY_RULE;
+        REPLAY_WEIGHTS, TEACHER, ROUNDS, EARLY_RULE;
 
         public String id() {
             return EnumIds.id(this);
@@ -99,7 +101,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     }
 
     public AdaptSettings {
-        if (epochs < 1 || batch < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
+        if (epochs < 1 || batch < 1 || rounds < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
                 || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
                 || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)) {
@@ -118,7 +120,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         AdaptSettings labelled = defaults();
         if (method == AdaptMethod.SELF_TRAINING) {
             return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                    Teacher.AUTO, 0);
+                    Teacher.AUTO, 1, 0);
         }
         return method.transductive() ? labelled.with(Param.EARLY_RULE.id(), "0") : labelled;
     }
@@ -126,7 +128,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     /** Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"). */
     public static AdaptSettings defaults() {
         return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                Teacher.TRAINED, EarlyRule.CHOSEN);
+                Teacher.TRAINED, 1, EarlyRule.CHOSEN);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -163,7 +165,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
                 Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
                 parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)),
-                Double.parseDouble(v.get(Param.EARLY_RULE)));
+                Integer.parseInt(v.get(Param.ROUNDS)), Double.parseDouble(v.get(Param.EARLY_RULE)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -182,18 +184,22 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.RATE.id(), rate);
         m.put(Param.REPLAY_WEIGHTS.id(), replayWeights);
         m.put(Param.TEACHER.id(), teacher.id());
+        m.put(Param.ROUNDS.id(), rounds);
         m.put(Param.EARLY_RULE.id(), earlyRule);
         return m;
     }
 
     /**
      * The settings {@code method} uses, by name, as config.json and evaluate's JSON record them:
-     * without {@code teacher} for labelled fine-tuning (self-training's only) and without
-     * {@code early_rule} for a method without labels (labels decide it).
+     * without {@code teacher} and {@code rounds} for labelled fine-tuning (self-training's only) and
+     * without {@code early_rule} for a method without labels (labels decide it).
      */
     public Map<String, Object> recordedFor(AdaptMethod method) {
         Map<String, Object> m = asMap();
-        m.remove(method == AdaptMethod.SELF_TRAINING ? Param.EARLY_RULE.id() : Param.TEACHER.id());
+        if (method != AdaptMethod.SELF_TRAINING) {
+            m.remove(Param.TEACHER.id());
+            m.remove(Param.ROUNDS.id());
+        }
         if (method.transductive()) {
             m.remove(Param.EARLY_RULE.id());
         }
@@ -217,6 +223,10 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      * beats, which an unsupervised method has none of.
      */
     public AdaptSettings checkedFor(AdaptMethod method) {
+        if (rounds > 1 && method != AdaptMethod.SELF_TRAINING) {
+            throw BadInputException.about(BadInputException.Subject.SETTING, Param.ROUNDS.id() + "=" + rounds,
+                    "self-training's only (rounds of pseudo-labels), and " + method.id() + " has none");
+        }
         if (earlyRule > 0 && method.transductive()) {
             throw BadInputException.about(BadInputException.Subject.SETTING, Param.EARLY_RULE.id() + "=" + earlyRule,
                     "decided by the patient's labelled S beats, and " + method.id() + " has no labels");

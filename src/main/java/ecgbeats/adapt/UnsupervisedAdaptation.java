@@ -52,20 +52,33 @@ public final class UnsupervisedAdaptation {
     /**
      * The run fine-tuned on the recording's beats that its teacher ({@link AdaptSettings#teacher()}:
      * the run as trained, or with the recording's BatchNorm statistics) classifies with at least
-     * {@link #CONFIDENCE}, as so labelled; the fine-tuning starts from the run as trained.
+     * {@link #CONFIDENCE}, as so labelled; the fine-tuning starts from the run as trained. With
+     * {@link AdaptSettings#rounds()} above 1, each further round learns, again from the run as
+     * trained, the confident calls of the round before (with seed + the round's number).
      */
     private static Network selfTrained(RunDirectory base, Recording recording, PatientAdapter adapter, long seed) {
-        ClassifiedRecording first = teacherCalls(base, recording, adapter.settings().teacher());
-        int[] rows = java.util.stream.IntStream.range(0, recording.beats().size())
-                .filter(i -> first.probability(i, first.classes()[i]) >= CONFIDENCE).toArray();
-        if (rows.length == 0) {
-            return base.loadNetwork();
+        ClassifiedRecording calls = teacherCalls(base, recording, adapter.settings().teacher());
+        Network student = null;
+        for (int round = 1; round <= adapter.settings().rounds(); round++) {
+            ClassifiedRecording teacher = calls;
+            int[] rows = java.util.stream.IntStream.range(0, recording.beats().size())
+                    .filter(i -> teacher.probability(i, teacher.classes()[i]) >= CONFIDENCE).toArray();
+            if (rows.length == 0) {
+                return student != null ? student : base.loadNetwork();
+            }
+            byte[] labels = new byte[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                labels[k] = (byte) teacher.classes()[rows[k]];
+            }
+            if (student != null) {
+                student.close();
+            }
+            student = adapter.adapt(recording, rows, labels, round == 1 ? seed : seed + round);
+            if (round < adapter.settings().rounds()) {
+                calls = ClassifiedRecording.of(List.of(student), recording);
+            }
         }
-        byte[] labels = new byte[rows.length];
-        for (int k = 0; k < rows.length; k++) {
-            labels[k] = (byte) first.classes()[rows[k]];
-        }
-        return adapter.adapt(recording, rows, labels, seed);
+        return student;
     }
 
     /** The calls self-training learns from: those of the run as trained, or with the recording's BatchNorm statistics. */

@@ -34,5 +34,17 @@ class TeacherTest {
         assertFalse(fineTuning.containsKey("teacher"), "self-training's only");
         assertTrue(fineTuning.get("early_rule").equals(0.9), fineTuning.toString());
         assertTrue(fineTuning.containsKey("premature"));
+        assertFalse(fineTuning.containsKey("rounds"), "self-training's only");
+    }
+
+    @Test
+    void roundsAreSelfTrainingsOnly() {
+        AdaptSettings two = AdaptSettings.defaults(AdaptMethod.FINE_TUNE).with("rounds", "2");
+        org.junit.jupiter.api.Assertions.assertThrows(ecgbeats.util.BadInputException.class,
+                () -> two.checkedFor(AdaptMethod.FINE_TUNE));
+        AdaptSettings selfTraining = AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).with("rounds", "2");
+        assertTrue(selfTraining.checkedFor(AdaptMethod.SELF_TRAINING).rounds() == 2);
+        org.junit.jupiter.api.Assertions.assertThrows(ecgbeats.util.BadInputException.class,
+                () -> selfTraining.with("rounds", "0"));
     }
 }

@@ -227,6 +227,15 @@ class AdaptCommandTest {
         assertTrue(a.get("transductive").asBoolean());
         assertEquals("self-training", a.get("method").asText());
         assertEquals("auto", a.get("settings").get("teacher").asText(), "the record's statistics for a mostly normal record");
+        // a second round learns from the first round's calls: other weights, recorded
+        Path twice = dir.resolve("unsupervised-2");
+        Cli.Run u2 = Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
+                "--unsupervised", "--set", "rounds=2", "--out", twice.toString());
+        assertEquals(0, u2.code(), u2.err());
+        assertEquals(2, ecgbeats.util.Json.MAPPER.readTree(twice.resolve("config.json").toFile()).get("adaptation")
+                .get("settings").get("rounds").asInt());
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(none.resolve("model.params")),
+                Files.readAllBytes(twice.resolve("model.params"))));
         assertBad(Cli.run("adapt", "--run", run.toString(), "--record", TestData.bundled().resolve("232").toString(),
                 "--unsupervised", "--set", "teacher=oracle", "--out", dir.resolve("oracle").toString()),
                 "teacher=oracle", dir.resolve("oracle"));
