@@ -114,7 +114,7 @@ public final class AdaptJob {
                                       Path out) throws IOException {
         AdaptedRun.checkNew(out);
         long t0 = System.nanoTime();
-        Outcome[] outcome = new Outcome[1];
+        Outcome[] outcome = new Outcome[1]; // set by the folder's writer, which returns nothing
         AtomicFile.writeFolder(out, tmp -> {
             Outcome first = null;
             List<Path> adapted = new ArrayList<>();
@@ -134,12 +134,10 @@ public final class AdaptJob {
                 BeatComparison after = timing(first.adaptation().earlyRule()).apply(decisions.apply(
                         adaptedRuns.classify(recording))).comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
                 outcome[0] = new Outcome(first.adaptation(), first.labels(), before, after, first.beats(),
-                        first.frequency(), 0);
+                        first.frequency(), Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
             }
         });
-        Outcome o = outcome[0];
-        return new Outcome(o.adaptation(), o.labels(), o.base(), o.adapted(), o.beats(), o.frequency(),
-                Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+        return outcome[0];
     }
 
     /** The calls judged: the fibrillation rule's, or the networks' own without it. */

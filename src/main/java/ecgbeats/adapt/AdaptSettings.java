@@ -117,12 +117,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      * a method without labels has no early rule, which labels decide.
      */
     public static AdaptSettings defaults(AdaptMethod method) {
-        AdaptSettings labelled = defaults();
         if (method == AdaptMethod.SELF_TRAINING) {
             return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
                     Teacher.AUTO, 1, 0);
         }
-        return method.transductive() ? labelled.with(Param.EARLY_RULE.id(), "0") : labelled;
+        return method.transductive() ? defaults().with(Param.EARLY_RULE.id(), "0") : defaults();
     }
 
     /** Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"). */

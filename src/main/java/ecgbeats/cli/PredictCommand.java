@@ -137,7 +137,7 @@ final class PredictCommand implements Callable<Integer> {
         // the early rule the runs were adapted with, where this patient's labelled beats let it hold
         ecgbeats.adapt.EarlyRuleDecision timing = ecgbeats.adapt.AdaptedRun.earlyRule(
                 runs.stream().map(RunDirectory::new).toList());
-        ClassifiedRecording c = timing == null || !timing.applies() ? afterAf : timing.apply(afterAf);
+        ClassifiedRecording c = timing == null ? afterAf : timing.apply(afterAf);
         boolean[] labelled = labelledBeats(c);
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);
