@@ -74,7 +74,9 @@ final class AdaptCommand implements Callable<Integer> {
             + "of all the recording's beats, from their RR intervals), rate (0, rate copies of labelled N beats: the rhythm faster, "
             + "labelled N), replay_weights (true: the run's class weights on replayed beats), teacher (self-training: "
             + "auto, the run with the recording's BatchNorm statistics gives the pseudo-labels where the run calls "
-            + "most beats N; adabn, always; trained, never).")
+            + "most beats N; adabn, always; trained, never), rounds (self-training: 1, how many times it learns "
+            + "the confident calls of the round before), early_rule (0.9; with labels only: S calls on time for "
+            + "their rhythm made N unless a labelled S beat of the patient came on time; 0, off).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")

@@ -305,6 +305,16 @@ class AdaptCommandTest {
                 "early_rule=0.9", dir.resolve("rule-unsup"));
     }
 
+    @Test
+    void adaptsHelpNamesEverySetting() {
+        Cli.Run help = Cli.run("adapt", "--help");
+        assertEquals(0, help.code());
+        String text = help.out().replaceAll("\\s+", " ");
+        for (ecgbeats.adapt.AdaptSettings.Param p : ecgbeats.adapt.AdaptSettings.Param.values()) {
+            assertTrue(text.contains(" " + p.id() + " ("), p.id() + " is not in adapt --help: " + text);
+        }
+    }
+
     /** predict's rows (sample, time, class, ...) for RECORD classified by RUN. */
     private static List<String[]> predictRows(Path runDir, Path record) throws IOException {
         Path csv = dir.resolve(runDir.getFileName() + "-predicted.csv");
