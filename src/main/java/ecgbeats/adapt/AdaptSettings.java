@@ -222,7 +222,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      * beats, which an unsupervised method has none of.
      */
     public AdaptSettings checkedFor(AdaptMethod method) {
-        if (rounds > 1 && method != AdaptMethod.SELF_TRAINING && method != AdaptMethod.FINE_TUNE) {
+        if (rounds > 1 && method != AdaptMethod.SELF_TRAINING) {
             throw BadInputException.about(BadInputException.Subject.SETTING, Param.ROUNDS.id() + "=" + rounds,
                     "self-training's only (rounds of pseudo-labels), and " + method.id() + " has none");
         }

@@ -40,14 +40,9 @@ public interface RecordAdapter {
     static RecordAdapter firstMinutes(PatientAdapter adapter, double minutes) {
         return (recording, unadapted, seed) -> {
             PatientLabels labels = PatientLabels.of(recording, new LabelSource.FirstMinutes(minutes));
-            ClassifiedRecording calls;
             try (Network net = adapter.adapt(recording, labels, seed)) {
-                calls = ClassifiedRecording.of(List.of(net), recording);
+                return new Adapted(ClassifiedRecording.of(List.of(net), recording), labels);
             }
-            for (int round = 2; round <= adapter.settings().rounds(); round++) {
-                calls = SemiSupervised.classify(adapter, recording, labels, calls, seed + round);
-            }
-            return new Adapted(calls, labels);
         };
     }
 
