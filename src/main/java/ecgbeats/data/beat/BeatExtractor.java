@@ -153,12 +153,8 @@ public final class BeatExtractor {
                     continue;
                 }
                 Arrays.fill(beat, 0f);
-                int lead = Integer.getInteger("ecgbeats.scratch.lead", 0);
-                for (int k = 0; k < Math.min(maxLength, keep + lead) && r[b] - lead + k < n; k++) {
-                    if (r[b] - lead + k < 0) {
-                        continue;
-                    }
-                    double v = (signal[r[b] - lead + k] - min) * scale;
+                for (int k = 0; k < keep && r[b] + k < n; k++) {
+                    double v = (signal[r[b] + k] - min) * scale;
                     beat[k] = (float) Math.max(0, Math.min(1, v));
                 }
                 out.add(beat, 0, labels[b], recordNumber, (int) samples[b], rhythm, b * RrFeatures.COUNT);
