@@ -1,7 +1,5 @@
 package ecgbeats.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.adapt.AdaptMethod;
 import ecgbeats.adapt.AdaptProtocol;
@@ -11,8 +9,8 @@ import ecgbeats.adapt.RecordAdapter;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
-import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.report.Ec57Table;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.FibrillationRule;
 import ecgbeats.train.Metrics;
@@ -167,11 +165,11 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         BeatComparison gross = BeatComparison.sum(parts);
         if (json) {
-            ObjectNode root = jsonNode(names, parts, gross);
+            ObjectNode root = Ec57Table.json(names, parts, gross);
             putAfRule(root);
             System.out.println(root);
         } else {
-            System.out.print(table(names, parts, gross));
+            System.out.print(Ec57Table.text(names, parts, gross));
             printRule();
         }
         return 0;
@@ -225,16 +223,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 early.putPOJO("left_alone", results.stream().filter(r -> r.earlyRule() != null && !r.earlyRule().applies())
                         .map(r -> r.record().getFileName().toString()).toList());
             }
-            root.set("adapted", jsonNode(names, adapted, BeatComparison.sum(adapted)));
-            root.set("base", jsonNode(names, base, BeatComparison.sum(base)));
+            root.set("adapted", Ec57Table.json(names, adapted, BeatComparison.sum(adapted)));
+            root.set("base", Ec57Table.json(names, base, BeatComparison.sum(base)));
             root.putPOJO("seconds_per_record", results.stream().mapToDouble(
                     AdaptiveEvaluation.RecordResult::seconds).toArray());
             System.out.println(root);
         } else {
             System.out.println("adapted, " + protocol.description() + ":");
-            System.out.print(table(names, adapted, BeatComparison.sum(adapted)));
+            System.out.print(Ec57Table.text(names, adapted, BeatComparison.sum(adapted)));
             System.out.println("unadapted, on the same beats:");
-            System.out.print(table(List.of(), List.of(), BeatComparison.sum(base)));
+            System.out.print(Ec57Table.text(List.of(), List.of(), BeatComparison.sum(base)));
             printRule();
         }
         return 0;
@@ -305,84 +303,5 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException("--records: no records in " + source);
         }
         return out;
-    }
-
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "     -" : String.format(Locale.ROOT, "%6.2f", 100 * v);
-    }
-
-    /** Per record, gross (pooled counts) and average (mean over records where defined): Se and +P per class, %. */
-    static String table(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
-        StringBuilder b = new StringBuilder("record   QRS Se    +P |");
-        for (AamiClass c : AamiClass.values()) {
-            b.append(String.format(Locale.ROOT, "   %s Se    +P |", c.name()));
-        }
-        b.append('\n');
-        for (int i = 0; i < names.size(); i++) {
-            b.append(row(names.get(i), parts.get(i)));
-        }
-        b.append(row("gross", gross));
-        b.append(String.format(Locale.ROOT, "%-8s%s %s |", "average", pct(mean(parts, -1, true)),
-                pct(mean(parts, -1, false))));
-        for (AamiClass c : AamiClass.values()) {
-            b.append(' ').append(pct(mean(parts, c.label(), true))).append(' ')
-                    .append(pct(mean(parts, c.label(), false))).append(" |");
-        }
-        b.append('\n');
-        return b.toString();
-    }
-
-    private static String row(String name, BeatComparison c) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s%s %s |", name, pct(c.qrsSensitivity()),
-                pct(c.qrsPositivePredictivity())));
-        for (AamiClass k : AamiClass.values()) {
-            b.append(' ').append(pct(c.sensitivity(k.label()))).append(' ')
-                    .append(pct(c.positivePredictivity(k.label()))).append(" |");
-        }
-        return b.append('\n').toString();
-    }
-
-    /** Mean over the records where the figure is defined; class −1 is QRS detection. */
-    static double mean(List<BeatComparison> parts, int c, boolean sensitivity) {
-        double sum = 0;
-        int n = 0;
-        for (BeatComparison p : parts) {
-            double v = c < 0 ? (sensitivity ? p.qrsSensitivity() : p.qrsPositivePredictivity())
-                    : (sensitivity ? p.sensitivity(c) : p.positivePredictivity(c));
-            if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        return n == 0 ? Double.NaN : sum / n;
-    }
-
-    private static ObjectNode jsonNode(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
-        ObjectMapper m = Json.MAPPER;
-        ObjectNode root = m.createObjectNode();
-        ArrayNode records = root.putArray("records");
-        for (int i = 0; i < names.size(); i++) {
-            records.add(node(m, parts.get(i)).put("record", names.get(i)));
-        }
-        root.set("gross", node(m, gross));
-        ObjectNode avg = root.putObject("average");
-        avg.put("qrs_se", mean(parts, -1, true)).put("qrs_ppv", mean(parts, -1, false));
-        for (AamiClass c : AamiClass.values()) {
-            avg.putObject(c.name()).put("se", mean(parts, c.label(), true)).put("ppv", mean(parts, c.label(), false));
-        }
-        return root;
-    }
-
-    private static ObjectNode node(ObjectMapper m, BeatComparison c) {
-        ObjectNode o = m.createObjectNode();
-        o.put("qrs_se", c.qrsSensitivity()).put("qrs_ppv", c.qrsPositivePredictivity());
-        for (AamiClass k : AamiClass.values()) {
-            o.putObject(k.name()).put("se", c.sensitivity(k.label())).put("ppv", c.positivePredictivity(k.label()))
-                    .put("reference", c.reference(k.label())).put("predicted", c.predicted(k.label()));
-        }
-        o.set("confusion", m.valueToTree(c.confusion()));
-        o.set("missed", m.valueToTree(c.missed()));
-        o.set("extra", m.valueToTree(c.extra()));
-        return o;
     }
 }
