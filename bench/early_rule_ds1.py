@@ -58,13 +58,18 @@ def score(listing, share, guarded):
                 lost += r["reference"] == "S"
             calls.append(call)
             refs.append(r["reference"])
+    return (*ds1_score(refs, calls), lost, ",".join(left))
+
+
+def ds1_score(refs, calls):
+    """The DS1 score (mean of S Se, S +P, V Se, V +P) of the calls against the references, and the four as text."""
     total, figures = 0, []
     for c in "SV":
         tp = sum(1 for t, p in zip(refs, calls) if t == c and p == c)
         se, ppv = tp / max(1, refs.count(c)), tp / max(1, calls.count(c))
         figures.append("%s %.3f / %.3f" % (c, se, ppv))
         total += se + ppv
-    return total / 4, ", ".join(figures), lost, ",".join(left)
+    return total / 4, ", ".join(figures)
 
 
 def main(directories):

@@ -53,13 +53,7 @@ def score(listing, labelled, change=lambda record_rows, row, call: call, af_appl
                 call = "N"
             calls.append(call)
             refs.append(r["reference"])
-    total, figures = 0, []
-    for c in "SV":
-        tp = sum(1 for t, p in zip(refs, calls) if t == c and p == c)
-        se, ppv = tp / max(1, refs.count(c)), tp / max(1, calls.count(c))
-        figures.append("%s %.3f / %.3f" % (c, se, ppv))
-        total += se + ppv
-    return "%.4f (%s)" % (total / 4, ", ".join(figures)), moved
+    return "%.4f (%s)" % early_rule_ds1.ds1_score(refs, calls), moved
 
 
 _COUNTS = {}
