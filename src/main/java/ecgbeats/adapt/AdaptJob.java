@@ -85,14 +85,15 @@ public final class AdaptJob {
             UnaryOperator<ClassifiedRecording> decisions = decisions(afRule);
             BeatComparison before = decisions.apply(ClassifiedRecording.of(List.of(unadapted), recording)).comparison(
                     PatientLabels.MATCH_SECONDS, from, leftOut);
-            EarlyRuleDecision timing = earlyRule(settings, recording, given);
-            BeatComparison after = timing(timing).apply(decisions.apply(ClassifiedRecording.of(List.of(adapted),
-                    recording))).comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
+            PatientRules rules = PatientRules.of(settings, recording, given);
+            BeatComparison after = rules.apply(ClassifiedRecording.of(List.of(adapted), recording), decisions)
+                    .comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Adaptation a = new Adaptation(run.toAbsolutePath().toString(), sha(base.params()),
                     record.toAbsolutePath().toString(), method.id(), method.transductive(), labelsOf(given, record),
                     method == AdaptMethod.BATCH_NORM ? Map.of() : settings.recordedFor(method), seed, recording.detected(),
-                    Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold(), timing);
+                    Math.round(seconds * 10) / 10.0, afRule == null ? null : afRule.threshold(), rules.early(),
+                    rules.floor());
             AdaptedRun.write(out, base, adapted, a, after, from);
             return new Outcome(a, given, before, after, recording.beats().size(), recording.record().frequency(),
                     a.seconds());
@@ -131,8 +132,9 @@ public final class AdaptJob {
                 int[] leftOut = first.labels() == null ? new int[0] : first.labels().rows();
                 BeatComparison before = decisions.apply(unadaptedRuns.classify(recording)).comparison(
                         PatientLabels.MATCH_SECONDS, from, leftOut);
-                BeatComparison after = timing(first.adaptation().earlyRule()).apply(decisions.apply(
-                        adaptedRuns.classify(recording))).comparison(PatientLabels.MATCH_SECONDS, from, leftOut);
+                BeatComparison after = new PatientRules(first.adaptation().sFloor(), first.adaptation().earlyRule())
+                        .apply(adaptedRuns.classify(recording), decisions).comparison(PatientLabels.MATCH_SECONDS, from,
+                        leftOut);
                 outcome[0] = new Outcome(first.adaptation(), first.labels(), before, after, first.beats(),
                         first.frequency(), Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
             }
@@ -143,17 +145,6 @@ public final class AdaptJob {
     /** The calls judged: the fibrillation rule's, or the networks' own without it. */
     private static UnaryOperator<ClassifiedRecording> decisions(FibrillationRule afRule) {
         return afRule == null ? UnaryOperator.identity() : afRule::apply;
-    }
-
-    /** The early rule's decision for the patient whose labelled beats are {@code given}; null without the rule or labels. */
-    private static EarlyRuleDecision earlyRule(AdaptSettings settings, Recording recording, PatientLabels given) {
-        return settings.timingRule() == null || given == null ? null
-                : EarlyRuleDecision.of(settings.timingRule(), recording, given);
-    }
-
-    /** The adapted calls after the early rule where it holds; unchanged without it. */
-    private static UnaryOperator<ClassifiedRecording> timing(EarlyRuleDecision decision) {
-        return decision == null ? UnaryOperator.identity() : decision::apply;
     }
 
     private static Adaptation.Labels labelsOf(PatientLabels l, Path record) {

@@ -4,6 +4,7 @@ import ecgbeats.util.EnumIds;
 
 import ecgbeats.train.EarlyRule;
 import ecgbeats.train.FineTuning;
+import ecgbeats.train.SConfidenceFloor;
 import ecgbeats.util.BadInputException;
 
 import java.util.LinkedHashMap;
@@ -40,16 +41,19 @@ import java.util.Map;
  *                    one before (the first round's from its teacher); each starts from the run as trained
  * @param earlyRule   labelled adaptation only: the {@link EarlyRule}'s share, applied to the adapted run's calls
  *                    unless a labelled S beat came on time ({@link EarlyRuleDecision}); 0: off
+ * @param sFloor      labelled adaptation only: the {@link SConfidenceFloor} on the adapted run's S calls where the
+ *                    labelled beats are spread over the recording and hold no S beat ({@link SFloorDecision}); 0: off
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
                             FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
                             double rate,
-                            boolean replayWeights, Teacher teacher, int rounds, double earlyRule) {
+                            boolean replayWeights, Teacher teacher, int rounds, double earlyRule,
+                            double sFloor) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
         EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
-        REPLAY_WEIGHTS, TEACHER, ROUNDS, EARLY_RULE;
+        REPLAY_WEIGHTS, TEACHER, ROUNDS, EARLY_RULE, S_FLOOR;
 
         public String id() {
             return EnumIds.id(this);
@@ -104,7 +108,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         if (epochs < 1 || batch < 1 || rounds < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
                 || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
-                || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)) {
+                || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)
+                || !(sFloor >= 0 && sFloor <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
         }
     }
@@ -119,15 +124,19 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     public static AdaptSettings defaults(AdaptMethod method) {
         if (method == AdaptMethod.SELF_TRAINING) {
             return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                    Teacher.AUTO, 1, 0);
+                    Teacher.AUTO, 1, 0, 0);
         }
-        return method.transductive() ? defaults().with(Param.EARLY_RULE.id(), "0") : defaults();
+        return method.transductive() ? defaults().with(Param.EARLY_RULE.id(), "0").with(Param.S_FLOOR.id(), "0")
+                : defaults();
     }
 
-    /** Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"). */
+    /**
+     * Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"),
+     * the S floor at the probability chosen there ("A twenty-first look").
+     */
     public static AdaptSettings defaults() {
         return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
-                Teacher.TRAINED, 1, EarlyRule.CHOSEN);
+                Teacher.TRAINED, 1, EarlyRule.CHOSEN, SConfidenceFloor.CHOSEN);
     }
 
     /** These settings with {@code name} set to {@code value}; an unknown name or a bad value is a {@link BadInputException}. */
@@ -164,7 +173,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
                 Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
                 parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)),
-                Integer.parseInt(v.get(Param.ROUNDS)), Double.parseDouble(v.get(Param.EARLY_RULE)));
+                Integer.parseInt(v.get(Param.ROUNDS)), Double.parseDouble(v.get(Param.EARLY_RULE)),
+                Double.parseDouble(v.get(Param.S_FLOOR)));
     }
 
     /** The settings by name, as config.json records them. */
@@ -185,13 +195,14 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.TEACHER.id(), teacher.id());
         m.put(Param.ROUNDS.id(), rounds);
         m.put(Param.EARLY_RULE.id(), earlyRule);
+        m.put(Param.S_FLOOR.id(), sFloor);
         return m;
     }
 
     /**
      * The settings {@code method} uses, by name, as config.json and evaluate's JSON record them:
      * without {@code teacher} and {@code rounds} for labelled fine-tuning (self-training's only) and
-     * without {@code early_rule} for a method without labels (labels decide it).
+     * without {@code early_rule} and {@code s_floor} for a method without labels (labels decide them).
      */
     public Map<String, Object> recordedFor(AdaptMethod method) {
         Map<String, Object> m = asMap();
@@ -201,6 +212,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         }
         if (method.transductive()) {
             m.remove(Param.EARLY_RULE.id());
+            m.remove(Param.S_FLOOR.id());
         }
         return m;
     }
@@ -217,8 +229,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         return earlyRule > 0 ? new EarlyRule(earlyRule) : null;
     }
 
+    /** The S floor these settings apply after a labelled adaptation, or null when off. */
+    public SConfidenceFloor sFloorRule() {
+        return sFloor > 0 ? new SConfidenceFloor(sFloor) : null;
+    }
+
     /**
-     * These settings, checked to make sense for {@code method}: the early rule is decided by labelled
+     * These settings, checked to make sense for {@code method}: the early rule and the S floor are decided by labelled
      * beats, which an unsupervised method has none of.
      */
     public AdaptSettings checkedFor(AdaptMethod method) {
@@ -229,6 +246,10 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         if (earlyRule > 0 && method.transductive()) {
             throw BadInputException.about(BadInputException.Subject.SETTING, Param.EARLY_RULE.id() + "=" + earlyRule,
                     "decided by the patient's labelled S beats, and " + method.id() + " has no labels");
+        }
+        if (sFloor > 0 && method.transductive()) {
+            throw BadInputException.about(BadInputException.Subject.SETTING, Param.S_FLOOR.id() + "=" + sFloor,
+                    "decided by the patient's labelled beats, and " + method.id() + " has no labels");
         }
         return this;
     }

@@ -22,9 +22,10 @@ import java.util.Map;
  * @param seconds            wall time of the adaptation
  * @param afRule             the fibrillation rule's threshold on the calls judged, or null without the rule
  * @param earlyRule          whether the early rule holds for this patient, or null without the rule
+ * @param sFloor             whether the S floor holds for this patient, or null without it
  */
 @JsonPropertyOrder({"base_run", "base_params_sha256", "record", "method", "transductive", "labels", "settings", "seed",
-    "detected", "seconds", "af_rule", "early_rule"})
+    "detected", "seconds", "af_rule", "early_rule", "s_floor"})
 public record Adaptation(@JsonProperty("base_run") String baseRun,
                          @JsonProperty("base_params_sha256") String baseParamsSha256,
                          String record, String method, boolean transductive,
@@ -32,7 +33,9 @@ public record Adaptation(@JsonProperty("base_run") String baseRun,
                          Map<String, Object> settings, long seed, boolean detected, double seconds,
                          @JsonProperty("af_rule") Double afRule,
                          @JsonProperty("early_rule") @JsonInclude(JsonInclude.Include.NON_NULL)
-                         EarlyRuleDecision earlyRule) {
+                         EarlyRuleDecision earlyRule,
+                         @JsonProperty("s_floor") @JsonInclude(JsonInclude.Include.NON_NULL)
+                         SFloorDecision sFloor) {
 
     /**
      * The labels a person gave.

@@ -85,14 +85,19 @@ public final class AdaptedRun {
     }
 
     /**
-     * The early rule's decision that every one of {@code runs} was adapted with (an ensemble's
-     * members adapted to the same labels), or null when one of them has none or they differ.
+     * The S floor's and the early rule's decisions that every one of {@code runs} was adapted with (an
+     * ensemble's members adapted to the same labels); a rule whose decision one of them lacks, or on
+     * which they differ, is off.
      */
-    public static EarlyRuleDecision earlyRule(List<RunDirectory> runs) {
-        EarlyRuleDecision first = null;
-        for (RunDirectory r : runs) {
-            Adaptation a = read(r);
-            EarlyRuleDecision d = a == null ? null : a.earlyRule();
+    public static PatientRules rules(List<RunDirectory> runs) {
+        List<Adaptation> adaptations = runs.stream().map(AdaptedRun::read).toList();
+        return new PatientRules(agreed(adaptations, Adaptation::sFloor), agreed(adaptations, Adaptation::earlyRule));
+    }
+
+    private static <T> T agreed(List<Adaptation> adaptations, java.util.function.Function<Adaptation, T> decision) {
+        T first = null;
+        for (Adaptation a : adaptations) {
+            T d = a == null ? null : decision.apply(a);
             if (d == null || (first != null && !first.equals(d))) {
                 return null;
             }

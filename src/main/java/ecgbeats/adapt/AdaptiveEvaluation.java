@@ -2,7 +2,6 @@ package ecgbeats.adapt;
 
 import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.train.ClassifiedRecording;
-import ecgbeats.train.EarlyRule;
 import ecgbeats.train.Recording;
 
 import java.nio.file.Path;
@@ -28,17 +27,17 @@ public final class AdaptiveEvaluation {
      * @param adapted  the adapted run on the same beats
      * @param seconds  wall time of the adaptation (adapting and classifying the record)
      * @param beats    the record's beats listed ({@link BeatListing}), or null when not asked for
-     * @param earlyRule whether the early rule held for the record, or null without the rule
+     * @param rules    the S floor's and the early rule's decisions for the record ({@link PatientRules#NONE} without labels)
      */
     public record RecordResult(Path record, PatientLabels labels, BeatComparison base, BeatComparison adapted,
-                               double seconds, String beats, EarlyRuleDecision earlyRule) {
+                               double seconds, String beats, PatientRules rules) {
     }
 
     private final ecgbeats.train.RunEnsemble runs;
     private final RecordAdapter adapter;
     private final double window;
     private final UnaryOperator<ClassifiedRecording> decisions;
-    private final EarlyRule earlyRule;
+    private final AdaptSettings settings;
     private boolean listBeats;
 
     /**
@@ -47,16 +46,16 @@ public final class AdaptiveEvaluation {
      * @param window  the match window of the comparison, seconds
      * @param decisions what turns a classification into the calls judged, for the unadapted and the
      *                  adapted run alike (e.g. a {@link ecgbeats.train.FibrillationRule}; identity for none)
-     * @param earlyRule then, on the adapted run's calls, for each record whose labelled beats it holds for
-     *                  ({@link EarlyRuleDecision}); null for none
+     * @param settings  the adaptation's settings, whose S floor and early rule act on the adapted run's calls
+     *                  (around {@code decisions}) for each record whose labelled beats they hold for ({@link PatientRules})
      */
     public AdaptiveEvaluation(ecgbeats.train.RunEnsemble runs, RecordAdapter adapter, double window,
-                              UnaryOperator<ClassifiedRecording> decisions, EarlyRule earlyRule) {
+                              UnaryOperator<ClassifiedRecording> decisions, AdaptSettings settings) {
         this.runs = runs;
         this.adapter = adapter;
         this.window = window;
         this.decisions = decisions;
-        this.earlyRule = earlyRule;
+        this.settings = settings;
     }
 
     /** Also lists each record's beats ({@link RecordResult#beats()}). */
@@ -78,17 +77,15 @@ public final class AdaptiveEvaluation {
             long t0 = System.nanoTime();
             // the adapter (which may ask about beats) sees the network's own calls
             RecordAdapter.Adapted a = adapter.adapt(recording, unadapted, seed);
-            ClassifiedRecording adapted = decisions.apply(a.classified());
-            EarlyRuleDecision timing = earlyRule == null || a.labels() == null ? null
-                    : EarlyRuleDecision.of(earlyRule, recording, a.labels());
-            adapted = timing == null ? adapted : timing.apply(adapted);
+            PatientRules rules = PatientRules.of(settings, recording, a.labels());
+            ClassifiedRecording adapted = rules.apply(a.classified(), decisions);
             int[] labelled = a.labelledRows();
             BeatComparison after = adapted.comparison(window, a.judgedFrom(), labelled);
             double seconds = (System.nanoTime() - t0) / 1e9;
             ClassifiedRecording before = decisions.apply(unadapted);
             BeatComparison beforeJudged = before.comparison(window, a.judgedFrom(), labelled);
             String beats = listBeats ? BeatListing.csv(before, adapted, labelled, a.judgedFrom(), window) : null;
-            RecordResult r = new RecordResult(record, a.labels(), beforeJudged, after, seconds, beats, timing);
+            RecordResult r = new RecordResult(record, a.labels(), beforeJudged, after, seconds, beats, rules);
             out.add(r);
             progress.accept(r);
         }

@@ -4,6 +4,7 @@ import ecgbeats.adapt.AdaptJob;
 import ecgbeats.adapt.AdaptMethod;
 import ecgbeats.adapt.AdaptSettings;
 import ecgbeats.adapt.EarlyRuleDecision;
+import ecgbeats.adapt.SFloorDecision;
 import ecgbeats.adapt.LabelSource;
 import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.qrs.BeatComparison;
@@ -76,7 +77,9 @@ final class AdaptCommand implements Callable<Integer> {
             + "auto, the run with the recording's BatchNorm statistics gives the pseudo-labels where the run calls "
             + "most beats N; adabn, always; trained, never), rounds (self-training: 1, how many times it learns "
             + "the confident calls of the round before), early_rule (0.9; with labels only: S calls on time for "
-            + "their rhythm made N unless a labelled S beat of the patient came on time; 0, off).")
+            + "their rhythm made N unless a labelled S beat of the patient came on time; 0, off), s_floor (0.99; with "
+            + "labels spread over the recording and none of them S: S calls below this probability made their next "
+            + "likeliest class; 0, off).")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed. Default: ${DEFAULT-VALUE}.")
@@ -128,6 +131,13 @@ final class AdaptCommand implements Callable<Integer> {
                     timing.applies() ? "applies (none of the " + timing.labelledS() + " labelled S beats came on time)"
                     : "left alone (" + timing.labelledSOnTime() + " of the " + timing.labelledS()
                     + " labelled S beats came on time: this patient's S beats are part of its rhythm)");
+        }
+        SFloorDecision floor = o.adaptation().sFloor();
+        if (floor != null) {
+            System.out.printf(Locale.ROOT, "S floor (S calls below %s of probability made their next class): %s%n",
+                    floor.floor(), floor.applies() ? "applies (the labelled beats, spread over the recording, hold no S)"
+                    : floor.spread() ? "left alone (" + floor.labelledS() + " labelled S beats)"
+                    : "left alone (the labelled beats are not spread over the recording)");
         }
         if (o.adapted() != null) {
             System.out.println(o.labels() == null ? "on the whole record:" : o.judgedFrom() > 0

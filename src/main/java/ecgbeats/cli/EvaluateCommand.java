@@ -196,7 +196,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<AdaptiveEvaluation.RecordResult> results;
         try (RunEnsemble ensemble = RunEnsemble.load(runs)) {
             AdaptiveEvaluation evaluation = new AdaptiveEvaluation(ensemble, adapter, window, afRule.applied(),
-                    settings.timingRule());
+                    settings);
             if (beatsDir != null) {
                 java.nio.file.Files.createDirectories(beatsDir);
                 evaluation.listingBeats();
@@ -220,8 +220,14 @@ final class EvaluateCommand implements Callable<Integer> {
             if (settings.timingRule() != null) {
                 ObjectNode early = root.putObject("early_rule");
                 early.put("share", settings.earlyRule());
-                early.putPOJO("left_alone", results.stream().filter(r -> r.earlyRule() != null && !r.earlyRule().applies())
-                        .map(r -> r.record().getFileName().toString()).toList());
+                early.putPOJO("left_alone", results.stream().filter(r -> r.rules().early() != null
+                        && !r.rules().early().applies()).map(r -> r.record().getFileName().toString()).toList());
+            }
+            if (settings.sFloorRule() != null && !method.transductive()) {
+                ObjectNode floor = root.putObject("s_floor");
+                floor.put("floor", settings.sFloor());
+                floor.putPOJO("applied_to", results.stream().filter(r -> r.rules().floor() != null
+                        && r.rules().floor().applies()).map(r -> r.record().getFileName().toString()).toList());
             }
             root.set("adapted", Ec57Table.json(names, adapted, BeatComparison.sum(adapted)));
             root.set("base", Ec57Table.json(names, base, BeatComparison.sum(base)));

@@ -133,11 +133,11 @@ final class PredictCommand implements Callable<Integer> {
             classifier = ensemble.describe();
         }
         FibrillationRule rule = afRule.rule();
-        ClassifiedRecording afterAf = rule == null ? network : rule.apply(network);
-        // the early rule the runs were adapted with, where this patient's labelled beats let it hold
-        ecgbeats.adapt.EarlyRuleDecision timing = ecgbeats.adapt.AdaptedRun.earlyRule(
-                runs.stream().map(RunDirectory::new).toList());
-        ClassifiedRecording c = timing == null ? afterAf : timing.apply(afterAf);
+        // the S floor and the early rule the runs were adapted with, where this patient's labelled beats let them hold
+        ecgbeats.adapt.PatientRules rules = ecgbeats.adapt.AdaptedRun.rules(runs.stream().map(RunDirectory::new).toList());
+        ClassifiedRecording floored = rules.floor() == null ? network : rules.floor().apply(network);
+        ClassifiedRecording afterAf = rule == null ? floored : rule.apply(floored);
+        ClassifiedRecording c = rules.early() == null ? afterAf : rules.early().apply(afterAf);
         boolean[] labelled = labelledBeats(c);
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);
@@ -154,9 +154,10 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            Integer turnedN = rule == null ? null : changed(network, afterAf);
+            Integer turnedN = rule == null ? null : changed(floored, afterAf);
             Integer onTimeN = c == afterAf ? null : changed(afterAf, c);
-            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN, onTimeN));
+            Integer flooredS = floored == network ? null : changed(network, floored);
+            AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN, onTimeN, flooredS));
         }
         if (out == null) {
             System.out.print(csv);

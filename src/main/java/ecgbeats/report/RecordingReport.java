@@ -50,10 +50,11 @@ public final class RecordingReport {
      * from (an adapted run): they are boxed in the ECG, and the counts say how many there were.
      * {@code turnedN} is how many of the network's S calls the fibrillation rule made N (null: the
      * rule was off); {@code onTimeN} how many S calls that came on time the early rule then made N
-     * (null: the runs were not adapted with it, or it does not hold for this patient).
+     * (null: the runs were not adapted with it, or it does not hold for this patient); {@code flooredS}
+     * how many unsure S calls the S floor made their next likeliest class, before both (null likewise).
      */
     public static String render(ClassifiedRecording c, String classifier, boolean[] labelled, Integer turnedN,
-                                Integer onTimeN) {
+                                Integer onTimeN, Integer flooredS) {
         WfdbRecord record = c.recording().record();
         double fs = record.frequency();
         int lead = BeatExtractor.leadIndex(record);
@@ -68,7 +69,13 @@ public final class RecordingReport {
             h.paragraph(labelledCount + " beats, boxed in the ECG below, were labelled by a person and learnt from "
                     + "when the run was adapted to this recording; the figures below include them.");
         }
-        h.paragraph(turnedN == null ? "The classes are the network's own: the fibrillation rule was off."
+        if (flooredS != null) {
+            h.paragraph("The S floor turned " + flooredS + " unsure S calls into their next likeliest class. It holds "
+                    + "for this patient because the labelled beats, spread over the recording, hold no S beat: the "
+                    + "record has few, and an S call needs a high probability.");
+        }
+        h.paragraph(turnedN == null ? (flooredS == null ? "The classes are the network's own: the fibrillation rule "
+                + "was off." : "The fibrillation rule was off.")
                 : "The fibrillation rule turned " + turnedN + " of the network's S calls into N: beats where the "
                 + "rhythm is irregularly irregular (the irregularity chart below), as MIT-BIH labels atrial "
                 + "fibrillation.");

@@ -1,6 +1,7 @@
 package ecgbeats.cli;
 
 import ecgbeats.TestData;
+import ecgbeats.data.beat.AamiClass;
 import ecgbeats.data.wfdb.Annotation;
 import ecgbeats.data.wfdb.AnnotationCodes;
 import ecgbeats.data.wfdb.AnnotationFile;
@@ -306,6 +307,67 @@ class AdaptCommandTest {
     }
 
     @Test
+    void theSFloorHoldsWhereLabelsSpreadOverTheRecordingHoldNoSBeat() throws IOException {
+        Path record = TestData.bundled().resolve("232");
+        // every tenth of 232's N beats (right bundle branch block, R), over the whole recording: a sample without S
+        List<Annotation> rBeats = AnnotationFile.read(TestData.bundled().resolve("232.atr")).stream()
+                .filter(x -> x.symbol().equals("R")).toList();
+        Path labels = dir.resolve("n-spread.atr");
+        Files.write(labels, AnnotationFile.encode(java.util.stream.IntStream.range(0, rBeats.size())
+                .filter(i -> i % 10 == 0 || i == rBeats.size() - 1).mapToObj(rBeats::get).toList()));
+        Path plain = dir.resolve("floor-off");
+        Path floored = dir.resolve("floor-on");
+        Cli.Run p0 = adapt(record, plain, "--labels", labels.toString(), "--set", "early_rule=0", "--set", "s_floor=0");
+        assertEquals(0, p0.code(), p0.err());
+        assertFalse(p0.out().contains("S floor"), p0.out());
+        Cli.Run f = adapt(record, floored, "--labels", labels.toString(), "--set", "early_rule=0");
+        assertEquals(0, f.code(), f.err());
+        assertTrue(f.out().contains("S floor (S calls below 0.99 of probability made their next class): applies"),
+                f.out());
+        var floor = ecgbeats.util.Json.MAPPER.readTree(floored.resolve("config.json").toFile()).get("adaptation")
+                .get("s_floor");
+        assertTrue(floor.get("applies").asBoolean() && floor.get("spread").asBoolean(), floor.toString());
+        assertEquals(0, floor.get("labelled_s").asInt());
+        assertArrayEquals(Files.readAllBytes(plain.resolve("model.params")), Files.readAllBytes(floored.resolve("model.params")),
+                "the floor decides calls, not weights");
+        // predict with the floored run: the plain run's calls, with exactly its S calls below 0.99 made the next likeliest
+        List<String[]> off = predictRows(plain, record, "--af-rule=off");
+        List<String[]> on = predictRows(floored, record, "--af-rule=off");
+        int turned = 0;
+        for (int i = 0; i < off.size(); i++) {
+            String[] row = off.get(i);
+            double pS = Double.parseDouble(row[4]);
+            String expected = row[2];
+            if (row[2].equals("S") && pS < 0.99) {
+                int best = 0;
+                for (int c = 1; c < AamiClass.COUNT; c++) {
+                    if (c != AamiClass.S.label() && Double.parseDouble(row[3 + c]) > Double.parseDouble(row[3 + best])) {
+                        best = c;
+                    }
+                }
+                expected = AamiClass.ofLabel(best).name();
+            }
+            assertEquals(expected, on.get(i)[2], "beat " + i);
+            turned += expected.equals(row[2]) ? 0 : 1;
+        }
+        assertTrue(turned > 0, "the check can fail: some of 232's S calls are unsure after N-only labels");
+        Path html = dir.resolve("floor-on.html");
+        assertEquals(0, Cli.run("predict", "--run", floored.toString(), "--record", record.toString(), "--af-rule=off",
+                "--out", dir.resolve("floor-on-2.csv").toString(), "--report", html.toString()).code());
+        assertTrue(Files.readString(html).contains("The S floor turned " + turned + " unsure S calls"));
+        // the first minutes are not a sample of the recording: the floor stays off
+        Path minute = dir.resolve("floor-minute");
+        assertEquals(0, adapt(record, minute, "--set", "early_rule=0").code());
+        var firstMinutes = ecgbeats.util.Json.MAPPER.readTree(minute.resolve("config.json").toFile()).get("adaptation")
+                .get("s_floor");
+        assertFalse(firstMinutes.get("applies").asBoolean() || firstMinutes.get("spread").asBoolean(),
+                firstMinutes.toString());
+        assertBad(Cli.run("adapt", "--run", run.toString(), "--record", record.toString(), "--unsupervised",
+                "--set", "s_floor=0.99", "--out", dir.resolve("floor-unsup").toString()),
+                "s_floor=0.99", dir.resolve("floor-unsup"));
+    }
+
+    @Test
     void adaptsHelpNamesEverySetting() {
         Cli.Run help = Cli.run("adapt", "--help");
         assertEquals(0, help.code());
@@ -316,9 +378,12 @@ class AdaptCommandTest {
     }
 
     /** predict's rows (sample, time, class, ...) for RECORD classified by RUN. */
-    private static List<String[]> predictRows(Path runDir, Path record) throws IOException {
+    private static List<String[]> predictRows(Path runDir, Path record, String... more) throws IOException {
         Path csv = dir.resolve(runDir.getFileName() + "-predicted.csv");
-        Cli.Run p = Cli.run("predict", "--run", runDir.toString(), "--record", record.toString(), "--out", csv.toString());
+        List<String> args = new ArrayList<>(List.of("predict", "--run", runDir.toString(), "--record", record.toString(),
+                "--out", csv.toString()));
+        args.addAll(List.of(more));
+        Cli.Run p = Cli.run(args.toArray(String[]::new));
         assertEquals(0, p.code(), p.err());
         return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")).toList();
     }
