@@ -1,6 +1,7 @@
 """Chooses the threshold of `--af-rule` on DS1's records, never on DS2's.
 
-Reads beat listings written by `evaluate --adapt ... --af-rule=off --beats DIR` (bench/adapt_ds1.sh ... --af-rule=off
+Reads beat listings written by `evaluate --adapt ... --af-rule=off --beats DIR` (since the early rule and the S floor
+became defaults, with `--adapt-set early_rule=0 --adapt-set s_floor=0` too, for the network's own calls) (bench/adapt_ds1.sh ... --af-rule=off
 --beats DIR: each DS1 record adapted by the fold run that never trained on it; the network's calls, before the rule)
 and the records' rhythm annotations, and prints
   1. how well the rhythm irregularity finds the beats of atrial fibrillation and flutter ((AFIB, (AFL in the

@@ -1,7 +1,8 @@
 """The early rule on DS1's records, unguarded and guarded by the labelled beats (docs/results.md, the twelfth and
 eighteenth looks); never on DS2's.
 
-Reads beat listings written by `evaluate --adapt ... --af-rule=off --beats DIR` (as bench/af_rule_ds1.py does),
+Reads beat listings written by `evaluate --adapt ... --af-rule=off --beats DIR` (as bench/af_rule_ds1.py does, with its
+`--adapt-set` settings),
 applies `--af-rule` at its chosen threshold (0.12) and then turns N the S calls that did not come early: pre-RR at
 least P of the median of the 10 intervals around the beat (the listing's pre_rr_local) in a rhythm whose median
 interval is at least R seconds (R 0.6: slower than 100 a minute). Guarded, a record keeps its S calls when one of

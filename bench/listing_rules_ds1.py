@@ -7,7 +7,8 @@ as bench/early_rule_ds1.py does (the early rule only after a labelled adaptation
              most N S (V) beats; the others become the more probable of the remaining classes
   shape-v    S calls whose first K samples correlate below T with the record's median beat become V
 
-Reads beat listings written by `evaluate --adapt ... --af-rule=off --adapt-set early_rule=0 --beats DIR`; shape-v
+Reads beat listings written by `evaluate --adapt ... --af-rule=off --adapt-set early_rule=0 --adapt-set s_floor=0
+--beats DIR` (the listings of the Tried table's rows predate the S floor); shape-v
 needs the shape_20 and shape_40 columns, which only the build of commit aab8df8 wrote (ShapeMatch). Prints the DS1
 score (mean of S Se, S +P, V Se, V +P over the judged beats) for each setting, and what shape-v moved.
 
