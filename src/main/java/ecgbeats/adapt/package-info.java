@@ -10,6 +10,8 @@
  * ecgbeats.adapt.AdaptJob} adapts one recording into a run folder ({@link ecgbeats.adapt.AdaptedRun});
  * {@link ecgbeats.adapt.AdaptProtocol} names how many recordings are adapted and judged, and {@link
  * ecgbeats.adapt.AdaptiveEvaluation} runs it, the unadapted run judged on the same beats beside
- * it. Settings are {@link ecgbeats.adapt.AdaptSettings}, chosen over DS1's records (docs/results.md).
+ * it. After a labelled adaptation the patient's labels decide two rules on its calls ({@link
+ * ecgbeats.adapt.PatientRules}: the S floor's and the early rule's decisions, recorded in the adapted
+ * run). Settings are {@link ecgbeats.adapt.AdaptSettings}, chosen over DS1's records (docs/results.md).
  */
 package ecgbeats.adapt;
