@@ -27,6 +27,8 @@ import java.util.Map;
  * @param part        which weights change: all, trunk (what reads the beat's shape) or head
  * @param premature   premature copies of the patient's labelled N beats, labelled S, as a share of them
  *                    ({@link RhythmCopies#premature}): this patient's shape, come early, is an S beat
+ * @param prematureSpread labelled adaptation: the premature copies' share instead, where the labelled beats are spread
+ *                    over the recording (asked beats: a sample that holds the patient's own S beats when it has them)
  * @param prematureRegular copies are made only when at least this share of the labelled N beats
  *                    are in a regular rhythm (0: for any patient; only beats in a regular rhythm are
  *                    copied in any case); in atrial fibrillation an early beat of the patient's shape is N
@@ -45,14 +47,16 @@ import java.util.Map;
  *                    labelled beats are spread over the recording and hold no S beat ({@link SFloorDecision}); 0: off
  */
 public record AdaptSettings(int epochs, double lr, int batch, double weightDecay, int replay, double localShare,
-                            FineTuning.Part part, double premature, double prematureRegular, Gate prematureGate,
+                            FineTuning.Part part, double premature, double prematureSpread, double prematureRegular,
+                            Gate prematureGate,
                             double rate,
                             boolean replayWeights, Teacher teacher, int rounds, double earlyRule,
                             double sFloor) {
 
     /** The settings' names, as {@code NAME=VALUE} takes them. */
     public enum Param {
-        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_REGULAR, PREMATURE_GATE, RATE,
+        EPOCHS, LR, BATCH, WEIGHT_DECAY, REPLAY, LOCAL_SHARE, PART, PREMATURE, PREMATURE_SPREAD, PREMATURE_REGULAR,
+        PREMATURE_GATE, RATE,
         REPLAY_WEIGHTS, TEACHER, ROUNDS, EARLY_RULE, S_FLOOR;
 
         public String id() {
@@ -107,7 +111,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || rounds < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
-                || !(premature >= 0 && premature <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
+                || !(premature >= 0 && premature <= 1) || !(prematureSpread >= 0 && prematureSpread <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
                 || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)
                 || !(sFloor >= 0 && sFloor <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
@@ -123,7 +127,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      */
     public static AdaptSettings defaults(AdaptMethod method) {
         if (method == AdaptMethod.SELF_TRAINING) {
-            return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
+            return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0, 0.3, Gate.LABELLED, 0, true,
                     Teacher.AUTO, 1, 0, 0);
         }
         return method.transductive() ? defaults().with(Param.EARLY_RULE.id(), "0").with(Param.S_FLOOR.id(), "0")
@@ -132,10 +136,11 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
 
     /**
      * Fine-tuning's settings on labelled beats, the early rule at the share chosen on DS1 ("An eighteenth look"),
-     * the S floor at the probability chosen there ("A twenty-first look").
+     * the S floor at the probability chosen there ("A twenty-first look"), no premature copies for labels spread
+     * over the recording ("A twenty-second look").
      */
     public static AdaptSettings defaults() {
-        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0.3, Gate.LABELLED, 0, true,
+        return new AdaptSettings(6, 1e-3, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0, 0.3, Gate.LABELLED, 0, true,
                 Teacher.TRAINED, 1, EarlyRule.CHOSEN, SConfidenceFloor.CHOSEN);
     }
 
@@ -170,7 +175,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
                 Integer.parseInt(v.get(Param.BATCH)), Double.parseDouble(v.get(Param.WEIGHT_DECAY)),
                 Integer.parseInt(v.get(Param.REPLAY)), Double.parseDouble(v.get(Param.LOCAL_SHARE)),
                 FineTuning.Part.valueOf(v.get(Param.PART).toUpperCase(Locale.ROOT)),
-                Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
+                Double.parseDouble(v.get(Param.PREMATURE)), Double.parseDouble(v.get(Param.PREMATURE_SPREAD)),
+                Double.parseDouble(v.get(Param.PREMATURE_REGULAR)),
                 Gate.valueOf(v.get(Param.PREMATURE_GATE).toUpperCase(Locale.ROOT)), Double.parseDouble(v.get(Param.RATE)),
                 parseBoolean(v.get(Param.REPLAY_WEIGHTS)), Teacher.valueOf(v.get(Param.TEACHER).toUpperCase(Locale.ROOT)),
                 Integer.parseInt(v.get(Param.ROUNDS)), Double.parseDouble(v.get(Param.EARLY_RULE)),
@@ -188,6 +194,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         m.put(Param.LOCAL_SHARE.id(), localShare);
         m.put(Param.PART.id(), part.name().toLowerCase(Locale.ROOT));
         m.put(Param.PREMATURE.id(), premature);
+        m.put(Param.PREMATURE_SPREAD.id(), prematureSpread);
         m.put(Param.PREMATURE_REGULAR.id(), prematureRegular);
         m.put(Param.PREMATURE_GATE.id(), prematureGate.id());
         m.put(Param.RATE.id(), rate);
@@ -202,7 +209,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     /**
      * The settings {@code method} uses, by name, as config.json and evaluate's JSON record them:
      * without {@code teacher} and {@code rounds} for labelled fine-tuning (self-training's only) and
-     * without {@code early_rule} and {@code s_floor} for a method without labels (labels decide them).
+     * without {@code early_rule}, {@code s_floor} and {@code premature_spread} for a method without labels (labels
+     * decide them).
      */
     public Map<String, Object> recordedFor(AdaptMethod method) {
         Map<String, Object> m = asMap();
@@ -213,6 +221,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         if (method.transductive()) {
             m.remove(Param.EARLY_RULE.id());
             m.remove(Param.S_FLOOR.id());
+            m.remove(Param.PREMATURE_SPREAD.id());
         }
         return m;
     }

@@ -132,7 +132,18 @@ public final class PatientAdapter {
      * The same recording, labels and seed give the same weights.
      */
     public Network adapt(Recording recording, PatientLabels labels, long seed) {
-        return adapt(recording, labels.rows(), labels.labels(), seed);
+        return adapt(recording, labels.rows(), labels.labels(), seed,
+                prematureShare(settings, labels, recording.beats().size()));
+    }
+
+    /**
+     * The premature copies' share for {@code labels} of a recording of {@code beats} beats: {@link
+     * AdaptSettings#prematureSpread()} where they are spread over it (asked beats: a sample that holds
+     * the patient's S beats when it has them, docs/results.md "A twenty-second look"), else {@link
+     * AdaptSettings#premature()}.
+     */
+    static double prematureShare(AdaptSettings settings, PatientLabels labels, int beats) {
+        return labels.spreadOver(beats) ? settings.prematureSpread() : settings.premature();
     }
 
     /**
@@ -140,9 +151,13 @@ public final class PatientAdapter {
      * {@code labels}; the caller closes it.
      */
     public Network adapt(Recording recording, int[] rows, byte[] labels, long seed) {
+        return adapt(recording, rows, labels, seed, settings.premature());
+    }
+
+    private Network adapt(Recording recording, int[] rows, byte[] labels, long seed, double premature) {
         Network net = base.loadNetwork();
         try {
-            TrainingSet t = trainingSet(recording, rows, labels, net, seed);
+            TrainingSet t = trainingSet(recording, rows, labels, net, seed, premature);
             FineTuning.run(net, t.beats(), t.weights(), t.templates(), settings.fineTuning(), Seeds.derive(seed, "adapt"));
             return net;
         } catch (RuntimeException e) {
@@ -161,13 +176,13 @@ public final class PatientAdapter {
     record TrainingSet(BeatTable beats, double[] weights, RecordTemplates templates) {
     }
 
-    /** The beats {@link #adapt} trains {@code net} on. */
-    TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed) {
+    /** The beats {@link #adapt} trains {@code net} on, with premature copies of a share {@code premature} of the N beats. */
+    TrainingSet trainingSet(Recording recording, int[] rows, byte[] labels, Network net, long seed, double premature) {
         BeatTable beats = recording.beats();
         BeatTable local = labelled(beats, rows, labels);
         long copySeed = Seeds.derive(seed, "adapt");
         for (BeatTable copies : new BeatTable[] {
-            RhythmCopies.premature(local, prematureGateOpen(beats, local) ? settings.premature() : 0, copySeed),
+            RhythmCopies.premature(local, prematureGateOpen(beats, local) ? premature : 0, copySeed),
             RhythmCopies.rate(local, settings.rate(), copySeed)}) {
             if (copies.size() > 0) {
                 local = local.concat(copies);

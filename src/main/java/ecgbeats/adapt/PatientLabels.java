@@ -46,6 +46,16 @@ public record PatientLabels(LabelSource source, int[] rows, byte[] labels, long 
         return source instanceof LabelSource.FirstMinutes ? until : 0;
     }
 
+    /**
+     * Whether the labelled beats are spread over the recording of {@code beats} beats, reaching into its
+     * first and its last tenth (as the beats {@link BeatQuestions} chooses are): a sample of the whole
+     * recording, which the first minutes are not.
+     */
+    public boolean spreadOver(int beats) {
+        int tenth = Math.max(1, beats / 10);
+        return rows.length > 0 && rows[0] < tenth && rows[rows.length - 1] >= beats - tenth;
+    }
+
     /** Labelled beats per class, by label. */
     public int[] classCounts() {
         int[] c = new int[AamiClass.COUNT];

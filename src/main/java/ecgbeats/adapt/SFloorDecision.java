@@ -33,14 +33,8 @@ public record SFloorDecision(double floor, boolean applies, @JsonProperty("label
     /** The decision for the patient of {@code recording}, whose labelled beats are {@code labels}. */
     public static SFloorDecision of(SConfidenceFloor rule, Recording recording, PatientLabels labels) {
         int s = labels.classCounts()[AamiClass.S.label()];
-        boolean spread = spread(labels.rows(), recording.beats().size());
+        boolean spread = labels.spreadOver(recording.beats().size());
         return new SFloorDecision(rule.floor(), spread && s == 0, s, spread);
-    }
-
-    /** Whether rows (ascending) of a recording of {@code beats} beats reach into its first and its last tenth. */
-    static boolean spread(int[] rows, int beats) {
-        int tenth = Math.max(1, beats / 10);
-        return rows.length > 0 && rows[0] < tenth && rows[rows.length - 1] >= beats - tenth;
     }
 
     /** {@code classified} with the floor applied, if it {@link #applies}. */
