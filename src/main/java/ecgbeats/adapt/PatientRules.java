@@ -29,10 +29,25 @@ public record PatientRules(SFloorDecision floor, EarlyRuleDecision early) {
                 settings.timingRule() == null ? null : EarlyRuleDecision.of(settings.timingRule(), recording, labels));
     }
 
+    /**
+     * The calls after each rule in turn, for a report that says what each one changed.
+     *
+     * @param floored after the S floor (the network's calls where it does not hold)
+     * @param afterAf then after the fibrillation rule
+     * @param calls   then after the early rule: the calls
+     */
+    public record Stages(ClassifiedRecording floored, ClassifiedRecording afterAf, ClassifiedRecording calls) {
+    }
+
+    /** The calls of {@code network} after the S floor, {@code afRule} and the early rule, each stage kept. */
+    public Stages stages(ClassifiedRecording network, UnaryOperator<ClassifiedRecording> afRule) {
+        ClassifiedRecording floored = floor == null ? network : floor.apply(network);
+        ClassifiedRecording afterAf = afRule.apply(floored);
+        return new Stages(floored, afterAf, early == null ? afterAf : early.apply(afterAf));
+    }
+
     /** The calls of {@code network} after the S floor, {@code afRule} and the early rule. */
     public ClassifiedRecording apply(ClassifiedRecording network, UnaryOperator<ClassifiedRecording> afRule) {
-        ClassifiedRecording c = floor == null ? network : floor.apply(network);
-        c = afRule.apply(c);
-        return early == null ? c : early.apply(c);
+        return stages(network, afRule).calls();
     }
 }

@@ -135,9 +135,8 @@ final class PredictCommand implements Callable<Integer> {
         FibrillationRule rule = afRule.rule();
         // the S floor and the early rule the runs were adapted with, where this patient's labelled beats let them hold
         ecgbeats.adapt.PatientRules rules = ecgbeats.adapt.AdaptedRun.rules(runs.stream().map(RunDirectory::new).toList());
-        ClassifiedRecording floored = rules.floor() == null ? network : rules.floor().apply(network);
-        ClassifiedRecording afterAf = rule == null ? floored : rule.apply(floored);
-        ClassifiedRecording c = rules.early() == null ? afterAf : rules.early().apply(afterAf);
+        ecgbeats.adapt.PatientRules.Stages stages = rules.stages(network, rule == null ? x -> x : rule::apply);
+        ClassifiedRecording c = stages.calls();
         boolean[] labelled = labelledBeats(c);
         BeatTable beats = c.recording().beats();
         String csv = recordCsv(c);
@@ -154,9 +153,9 @@ final class PredictCommand implements Callable<Integer> {
             AtomicFile.write(annotations, o -> o.write(encoded));
         }
         if (report != null) {
-            Integer turnedN = rule == null ? null : changed(floored, afterAf);
-            Integer onTimeN = c == afterAf ? null : changed(afterAf, c);
-            Integer flooredS = floored == network ? null : changed(network, floored);
+            Integer turnedN = rule == null ? null : changed(stages.floored(), stages.afterAf());
+            Integer onTimeN = c == stages.afterAf() ? null : changed(stages.afterAf(), c);
+            Integer flooredS = stages.floored() == network ? null : changed(network, stages.floored());
             AtomicFile.writeString(report, RecordingReport.render(c, classifier, labelled, turnedN, onTimeN, flooredS));
         }
         if (out == null) {
