@@ -143,10 +143,6 @@ public final class PatientAdapter {
      * AdaptSettings#premature()}.
      */
     static double prematureShare(AdaptSettings settings, PatientLabels labels, int beats) {
-        int minS = Integer.getInteger("ecgbeats.scratch.copiesUnlessS", 0);
-        if (minS > 0 && labels.classCounts()[ecgbeats.data.beat.AamiClass.S.label()] >= minS) {
-            return 0;
-        }
         return labels.spreadOver(beats) ? settings.prematureSpread() : settings.premature();
     }
 
