@@ -59,6 +59,9 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
         PREMATURE_GATE, RATE,
         REPLAY_WEIGHTS, TEACHER, ROUNDS, EARLY_RULE, S_FLOOR;
 
+        /** The settings the patient's labels decide, which a method without labels has no use for (0 there). */
+        static final java.util.List<Param> LABELS_ONLY = java.util.List.of(PREMATURE_SPREAD, EARLY_RULE, S_FLOOR);
+
         public String id() {
             return EnumIds.id(this);
         }
@@ -111,7 +114,8 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     public AdaptSettings {
         if (epochs < 1 || batch < 1 || rounds < 1 || !(lr > 0) || weightDecay < 0 || replay < 0
                 || !(localShare > 0 && localShare < 1) || part == null || prematureGate == null || teacher == null
-                || !(premature >= 0 && premature <= 1) || !(prematureSpread >= 0 && prematureSpread <= 1) || !(prematureRegular >= 0 && prematureRegular <= 1)
+                || !(premature >= 0 && premature <= 1) || !(prematureSpread >= 0 && prematureSpread <= 1)
+                || !(prematureRegular >= 0 && prematureRegular <= 1)
                 || !(rate >= 0 && rate <= 1) || !(earlyRule >= 0) || Double.isInfinite(earlyRule)
                 || !(sFloor >= 0 && sFloor <= 1)) {
             throw new IllegalArgumentException("adaptation settings out of range: " + this);
@@ -130,8 +134,13 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
             return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0, 0.3, Gate.LABELLED, 0, true,
                     Teacher.AUTO, 1, 0, 0);
         }
-        return method.transductive() ? defaults().with(Param.EARLY_RULE.id(), "0").with(Param.S_FLOOR.id(), "0")
-                : defaults();
+        AdaptSettings s = defaults();
+        if (method.transductive()) {
+            for (Param p : Param.LABELS_ONLY) {
+                s = s.with(p.id(), "0");
+            }
+        }
+        return s;
     }
 
     /**
@@ -219,9 +228,7 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
             m.remove(Param.ROUNDS.id());
         }
         if (method.transductive()) {
-            m.remove(Param.EARLY_RULE.id());
-            m.remove(Param.S_FLOOR.id());
-            m.remove(Param.PREMATURE_SPREAD.id());
+            Param.LABELS_ONLY.forEach(p -> m.remove(p.id()));
         }
         return m;
     }
@@ -244,21 +251,22 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
     }
 
     /**
-     * These settings, checked to make sense for {@code method}: the early rule and the S floor are decided by labelled
-     * beats, which an unsupervised method has none of.
+     * These settings, checked to make sense for {@code method}: rounds are self-training's, and the
+     * {@link Param#LABELS_ONLY} settings are decided by labelled beats, which an unsupervised method has none of.
      */
     public AdaptSettings checkedFor(AdaptMethod method) {
         if (rounds > 1 && method != AdaptMethod.SELF_TRAINING) {
             throw BadInputException.about(BadInputException.Subject.SETTING, Param.ROUNDS.id() + "=" + rounds,
                     "self-training's only (rounds of pseudo-labels), and " + method.id() + " has none");
         }
-        if (earlyRule > 0 && method.transductive()) {
-            throw BadInputException.about(BadInputException.Subject.SETTING, Param.EARLY_RULE.id() + "=" + earlyRule,
-                    "decided by the patient's labelled S beats, and " + method.id() + " has no labels");
-        }
-        if (sFloor > 0 && method.transductive()) {
-            throw BadInputException.about(BadInputException.Subject.SETTING, Param.S_FLOOR.id() + "=" + sFloor,
-                    "decided by the patient's labelled beats, and " + method.id() + " has no labels");
+        if (method.transductive()) {
+            Map<String, Object> m = asMap();
+            for (Param p : Param.LABELS_ONLY) {
+                if (((Number) m.get(p.id())).doubleValue() > 0) {
+                    throw BadInputException.about(BadInputException.Subject.SETTING, p.id() + "=" + m.get(p.id()),
+                            "decided by the patient's labelled beats, and " + method.id() + " has no labels");
+                }
+            }
         }
         return this;
     }

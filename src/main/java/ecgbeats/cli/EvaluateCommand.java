@@ -223,7 +223,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 early.putPOJO("left_alone", results.stream().filter(r -> r.rules().early() != null
                         && !r.rules().early().applies()).map(r -> r.record().getFileName().toString()).toList());
             }
-            if (settings.sFloorRule() != null && !method.transductive()) {
+            if (settings.sFloorRule() != null) {
                 ObjectNode floor = root.putObject("s_floor");
                 floor.put("floor", settings.sFloor());
                 floor.putPOJO("applied_to", results.stream().filter(r -> r.rules().floor() != null

@@ -29,5 +29,11 @@ class PrematureShareTest {
         assertEquals(false, AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).recordedFor(AdaptMethod.SELF_TRAINING)
                 .containsKey("premature_spread"));
         assertEquals(0.0, AdaptSettings.defaults().recordedFor(AdaptMethod.FINE_TUNE).get("premature_spread"));
+        // set for a method without labels, it would be silently unused: refused, naming it
+        var e = org.junit.jupiter.api.Assertions.assertThrows(ecgbeats.util.BadInputException.class,
+                () -> AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).with("premature_spread", "0.2")
+                        .checkedFor(AdaptMethod.SELF_TRAINING));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("premature_spread=0.2"), e.getMessage());
+        AdaptSettings.defaults(AdaptMethod.BATCH_NORM).checkedFor(AdaptMethod.BATCH_NORM); // its defaults pass
     }
 }
