@@ -74,8 +74,8 @@ public final class RecordingReport {
                     + "for this patient because the labelled beats, spread over the recording, hold no S beat: the "
                     + "record has few, and an S call needs a high probability.");
         }
-        h.paragraph(turnedN == null ? (flooredS == null ? "The classes are the network's own: the fibrillation rule "
-                + "was off." : "The fibrillation rule was off.")
+        h.paragraph(turnedN == null ? (flooredS == null && onTimeN == null ? "The classes are the network's own: the "
+                + "fibrillation rule was off." : "The fibrillation rule was off.")
                 : "The fibrillation rule turned " + turnedN + " of the network's S calls into N: beats where the "
                 + "rhythm is irregularly irregular (the irregularity chart below), as MIT-BIH labels atrial "
                 + "fibrillation.");
