@@ -26,9 +26,9 @@ import java.util.function.Consumer;
 final class RhythmCopies {
 
     /** RR irregularity (feature 11) below which a beat's rhythm counts as regular. */
-    static final float REGULAR = Float.parseFloat(System.getProperty("scratch.regular", "0.1"));
+    static final float REGULAR = 0.1f;
     /** Premature copies come at this share of the beat's RR interval. */
-    static final Share EARLY = new Share(Double.parseDouble(System.getProperty("scratch.early.low", "0.55")), Double.parseDouble(System.getProperty("scratch.early.high", "0.8")));
+    static final Share EARLY = new Share(0.55, 0.8);
     /** Rate copies' intervals are this share of the beat's. */
     static final Share FASTER = new Share(0.5, 0.95);
 
