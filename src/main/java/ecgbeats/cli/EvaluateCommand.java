@@ -10,6 +10,7 @@ import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.Split;
 import ecgbeats.data.qrs.BeatComparison;
+import ecgbeats.report.AdaptiveTable;
 import ecgbeats.report.Ec57Table;
 import ecgbeats.train.Evaluation;
 import ecgbeats.train.FibrillationRule;
@@ -19,7 +20,6 @@ import ecgbeats.train.RunDirectory;
 import ecgbeats.train.RunEnsemble;
 import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
-import ecgbeats.util.Json;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +166,7 @@ final class EvaluateCommand implements Callable<Integer> {
         BeatComparison gross = BeatComparison.sum(parts);
         if (json) {
             ObjectNode root = Ec57Table.json(names, parts, gross);
-            putAfRule(root);
+            Ec57Table.putAfRule(root, afRuleThreshold());
             System.out.println(root);
         } else {
             System.out.print(Ec57Table.text(names, parts, gross));
@@ -203,42 +203,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             results = evaluation.run(bases, detect, seed, this::progress);
         }
-        List<String> names = bases.stream().map(b -> b.getFileName().toString()).toList();
-        List<BeatComparison> base = results.stream().map(AdaptiveEvaluation.RecordResult::base).toList();
-        List<BeatComparison> adapted = results.stream().map(AdaptiveEvaluation.RecordResult::adapted)
-                .toList();
         if (json) {
-            ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("protocol", protocol.description());
-            root.put("transductive", method.transductive());
-            root.put("method", method.id());
-            if (protocol.hasSettings()) {
-                root.set("settings", Json.MAPPER.valueToTree(settings.recordedFor(method)));
-            }
-            root.put("seed", seed);
-            putAfRule(root);
-            if (settings.timingRule() != null) {
-                ObjectNode early = root.putObject("early_rule");
-                early.put("share", settings.earlyRule());
-                early.putPOJO("left_alone", results.stream().filter(r -> r.rules().early() != null
-                        && !r.rules().early().applies()).map(r -> r.record().getFileName().toString()).toList());
-            }
-            if (settings.sFloorRule() != null) {
-                ObjectNode floor = root.putObject("s_floor");
-                floor.put("floor", settings.sFloor());
-                floor.putPOJO("applied_to", results.stream().filter(r -> r.rules().floor() != null
-                        && r.rules().floor().applies()).map(r -> r.record().getFileName().toString()).toList());
-            }
-            root.set("adapted", Ec57Table.json(names, adapted, BeatComparison.sum(adapted)));
-            root.set("base", Ec57Table.json(names, base, BeatComparison.sum(base)));
-            root.putPOJO("seconds_per_record", results.stream().mapToDouble(
-                    AdaptiveEvaluation.RecordResult::seconds).toArray());
-            System.out.println(root);
+            System.out.println(AdaptiveTable.json(protocol, settings, seed, afRuleThreshold(), results));
         } else {
-            System.out.println("adapted, " + protocol.description() + ":");
-            System.out.print(Ec57Table.text(names, adapted, BeatComparison.sum(adapted)));
-            System.out.println("unadapted, on the same beats:");
-            System.out.print(Ec57Table.text(List.of(), List.of(), BeatComparison.sum(base)));
+            System.out.print(AdaptiveTable.text(protocol, results));
             printRule();
         }
         return 0;
@@ -246,13 +214,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
 
     /** The --af-rule threshold, or null without the rule: what classified the beats. */
-    private void putAfRule(ObjectNode root) {
+    private Double afRuleThreshold() {
         FibrillationRule rule = afRule.rule();
-        if (rule == null) {
-            root.putNull("af_rule");
-        } else {
-            root.put("af_rule", rule.threshold());
-        }
+        return rule == null ? null : rule.threshold();
     }
 
     /** Which calls the tables judged, on stderr beside the progress: the fibrillation rule's (the default) or the network's own. */

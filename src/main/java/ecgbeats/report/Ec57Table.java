@@ -21,6 +21,15 @@ public final class Ec57Table {
     private Ec57Table() {
     }
 
+    /** {@code af_rule}: what classified the beats, the fibrillation rule's threshold, or null where the calls are the network's own. */
+    public static void putAfRule(ObjectNode root, Double threshold) {
+        if (threshold == null) {
+            root.putNull("af_rule");
+        } else {
+            root.put("af_rule", threshold);
+        }
+    }
+
     /** The text table: one row per record of {@code names}, then gross and average; Se and +P in %. */
     public static String text(List<String> names, List<BeatComparison> parts, BeatComparison gross) {
         StringBuilder b = new StringBuilder("record   QRS Se    +P |");
