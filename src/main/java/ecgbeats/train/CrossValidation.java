@@ -1,14 +1,10 @@
 package ecgbeats.train;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.data.BeatDataset;
 import ecgbeats.data.DatasetFile;
 import ecgbeats.data.PatientFolds;
 import ecgbeats.data.Protocol;
 import ecgbeats.data.Split;
-import ecgbeats.util.AtomicFile;
 import ecgbeats.util.BadInputException;
 import ecgbeats.util.FolderLock;
 
@@ -48,16 +44,12 @@ public final class CrossValidation {
 
     public static final String SUMMARY = "crossval.json";
 
-    /** A finished fold: its held-out records and the metrics of its run on them. */
-    public record Fold(int number, List<Integer> records, Metrics valid) {
-    }
-
     /**
      * The folds finished by this run and, when all are, their pooled metrics; {@link #paused()}
      * otherwise, by the time budget, because this run worked on one fold, or because the folds
      * of {@link #elsewhere()} were being trained by other processes.
      */
-    public record Outcome(List<Fold> folds, Metrics pooled, List<Integer> elsewhere) {
+    public record Outcome(List<CrossvalSummary.FoldResult> folds, Metrics pooled, List<Integer> elsewhere) {
         public Outcome {
             folds = List.copyOf(folds);
             elsewhere = List.copyOf(elsewhere);
@@ -103,17 +95,18 @@ public final class CrossValidation {
             throw BadInputException.about(BadInputException.Subject.FOLD, only, "the cross-validation has "
                     + plan.size() + " folds, 1 to " + plan.size());
         }
-        ObjectNode summary = plan(DatasetFile.sha256(dataFile), plan);
+        CrossvalSummary summary = CrossvalSummary.plan(
+                new CrossvalSummary.DataFile(dataFile.toAbsolutePath().toString(), DatasetFile.sha256(dataFile)),
+                config, List.copyOf(new TreeSet<>(apart)), plan.folds());
         Path file = out.resolve(SUMMARY);
         boolean joining = only != null && Files.exists(file);
         openFolder(file, summary, resume, joining, only != null);
-        ArrayNode foldNodes = summary.putArray("fold_results");
         if (!joining) {
-            write(file, summary);
+            summary.write(file);
         }
         double[] lastEpoch = {0}; // seconds of the last epoch trained, to judge whether another fits the budget
         EpochListener timed = timing(listener, lastEpoch);
-        List<Fold> done = new ArrayList<>();
+        List<CrossvalSummary.FoldResult> done = new ArrayList<>();
         List<Integer> elsewhere = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
@@ -133,10 +126,10 @@ public final class CrossValidation {
                     return paused(summary, file, done, elsewhere, only == null);
                 }
                 evaluations.add(e);
-                done.add(new Fold(number, plan.fold(i), e.metrics()));
+                done.add(new CrossvalSummary.FoldResult(number, plan.fold(i), "fold-" + number, e.metrics()));
                 if (only == null) {
-                    foldNodes.add(foldNode(done.get(done.size() - 1)));
-                    write(file, summary);
+                    summary = summary.withFold(done.get(done.size() - 1));
+                    summary.write(file);
                 }
                 log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
             }
@@ -145,9 +138,7 @@ public final class CrossValidation {
             return paused(summary, file, done, elsewhere, only == null);
         }
         Metrics pooled = pool(evaluations, data.provenance().protocol());
-        summary.put("status", "COMPLETE");
-        summary.set("pooled", RunDirectory.JSON.valueToTree(pooled));
-        write(file, summary);
+        summary.complete(pooled).write(file);
         return new Outcome(done, pooled, elsewhere);
     }
 
@@ -169,7 +160,7 @@ public final class CrossValidation {
     }
 
     /** The folder, new or going on with the same plan (resumed, or joined by a one-fold process). */
-    private void openFolder(Path file, ObjectNode summary, boolean resume, boolean joining, boolean oneFold)
+    private void openFolder(Path file, CrossvalSummary summary, boolean resume, boolean joining, boolean oneFold)
             throws IOException {
         if (resume || joining) {
             requireSamePlan(file, summary);
@@ -240,20 +231,6 @@ public final class CrossValidation {
                 e.f1Macro()));
     }
 
-    private ObjectNode plan(String sha, PatientFolds plan) {
-        ObjectNode root = RunDirectory.JSON.createObjectNode();
-        root.put("status", "RUNNING");
-        ObjectNode d = root.putObject("data");
-        d.put("file", dataFile.toAbsolutePath().toString());
-        d.put("sha256", sha);
-        root.put("model", config.model().architecture().id());
-        root.set("hyperparameters", RunDirectory.JSON.valueToTree(config.model().asMap()));
-        root.set("training", RunDirectory.JSON.valueToTree(config.training().asMap()));
-        root.set("apart", RunDirectory.JSON.valueToTree(new TreeSet<>(apart)));
-        root.set("folds", RunDirectory.JSON.valueToTree(plan.folds()));
-        return root;
-    }
-
     /**
      * Whether {@code dir} is empty, or, for a one-fold run, holds only another one-fold process's
      * plan on its way in (the temporary file before {@value #SUMMARY} is moved into place), so that
@@ -266,64 +243,40 @@ public final class CrossValidation {
     }
 
     /** A folder to go on with must hold this plan: the same data, folds and configuration. */
-    private void requireSamePlan(Path file, ObjectNode wanted) {
+    private void requireSamePlan(Path file, CrossvalSummary wanted) {
         if (!Files.exists(file)) {
             throw new BadInputException(out + ": not a cross-validation (no " + SUMMARY + ")");
         }
-        JsonNode had;
-        try {
-            had = RunDirectory.JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw BadInputException.inFile(file, "not valid JSON: " + e.getMessage());
-        }
+        CrossvalSummary had = CrossvalSummary.read(file);
         List<String> changed = new ArrayList<>();
-        if (!wanted.path("data").path("sha256").equals(had.path("data").path("sha256"))) {
-            changed.add("data (" + had.path("data").path("file").asText() + " then, " + dataFile + " now)");
+        if (!wanted.data().sha256().equals(had.data().sha256())) {
+            changed.add("data (" + had.data().file() + " then, " + dataFile + " now)");
         }
-        // a folder from before --apart has no "apart": nothing was kept apart
-        JsonNode hadApart = had.has("apart") ? had.get("apart") : RunDirectory.JSON.createArrayNode();
-        if (!wanted.path("apart").equals(hadApart)) {
-            changed.add("apart (" + hadApart + " then, " + wanted.path("apart") + " now)");
+        if (!wanted.apart().equals(had.apart())) {
+            changed.add("apart (" + had.apart() + " then, " + wanted.apart() + " now)");
         }
-        if (!wanted.path("folds").equals(had.path("folds"))) {
-            changed.add("folds (" + had.path("folds") + " then, " + wanted.path("folds") + " now)");
+        if (!wanted.folds().equals(had.folds())) {
+            changed.add("folds (" + had.folds() + " then, " + wanted.folds() + " now)");
         }
-        RunRecord recorded;
+        RunConfig recorded;
         try {
-            recorded = RunDirectory.JSON.treeToValue(had, RunRecord.class);
-        } catch (IOException e) {
+            recorded = had.runConfig();
+        } catch (BadInputException e) {
             throw BadInputException.inFile(file, "not a cross-validation's summary: " + e.getMessage());
         }
-        if (recorded.model() == null || recorded.hyperparameters() == null || recorded.training() == null) {
-            throw BadInputException.inFile(file, "missing model, hyperparameters or training");
-        }
-        changed.addAll(recorded.runConfig().differences(config));
+        changed.addAll(recorded.differences(config));
         if (!changed.isEmpty()) {
             throw new BadInputException(out + ": a cross-validation goes on with what it started with; these "
                     + "differ: " + String.join(", ", changed));
         }
     }
 
-    private static ObjectNode foldNode(Fold f) {
-        ObjectNode n = RunDirectory.JSON.createObjectNode();
-        n.put("fold", f.number());
-        n.set("records", RunDirectory.JSON.valueToTree(f.records()));
-        n.put("run", "fold-" + f.number());
-        n.set("valid", RunDirectory.JSON.valueToTree(f.valid()));
-        return n;
-    }
-
     /** Not pooled (yet); {@value #SUMMARY} says so unless this run worked on one fold and leaves it alone. */
-    private static Outcome paused(ObjectNode summary, Path file, List<Fold> done, List<Integer> elsewhere,
+    private static Outcome paused(CrossvalSummary summary, Path file, List<CrossvalSummary.FoldResult> done, List<Integer> elsewhere,
                                   boolean writeSummary) throws IOException {
         if (writeSummary) {
-            summary.put("status", "PAUSED");
-            write(file, summary);
+            summary.with(CrossvalSummary.Status.PAUSED).write(file);
         }
         return new Outcome(done, null, elsewhere);
-    }
-
-    private static void write(Path file, ObjectNode summary) throws IOException {
-        AtomicFile.writeString(file, RunDirectory.JSON.writeValueAsString(summary));
     }
 }

@@ -122,6 +122,11 @@ public record RunRecord(String model, String input, Map<String, Object> hyperpar
 
     /** The model and training settings. */
     public RunConfig runConfig() {
+        return configOf(model, hyperparameters, training);
+    }
+
+    /** The configuration that {@code model}, {@code hyperparameters} and {@code training}, as config.json records them, name. */
+    static RunConfig configOf(String model, Map<String, Object> hyperparameters, Map<String, Object> training) {
         Architecture a = Architecture.parse(model);
         ModelSpec spec = ModelSpec.fromMap(a, texts(hyperparameters));
         TrainSettings t = TrainSettings.defaults();
