@@ -130,15 +130,14 @@ public record AdaptSettings(int epochs, double lr, int batch, double weightDecay
      * a method without labels has no early rule, which labels decide.
      */
     public static AdaptSettings defaults(AdaptMethod method) {
-        if (method == AdaptMethod.SELF_TRAINING) {
-            return new AdaptSettings(6, 3e-4, 32, 1e-5, 2000, 0.6, FineTuning.Part.ALL, 0.3, 0, 0.3, Gate.LABELLED, 0, true,
-                    Teacher.AUTO, 1, 0, 0);
-        }
         AdaptSettings s = defaults();
         if (method.transductive()) {
             for (Param p : Param.LABELS_ONLY) {
                 s = s.with(p.id(), "0");
             }
+        }
+        if (method == AdaptMethod.SELF_TRAINING) {
+            s = s.with(Param.LR.id(), "3e-4").with(Param.TEACHER.id(), Teacher.AUTO.id());
         }
         return s;
     }

@@ -26,6 +26,22 @@ class TeacherTest {
     }
 
     @Test
+    void selfTrainingStartsFromFineTuningsSettingsWithItsOwnRateTeacherAndNoLabelsOnlyRule() {
+        var fineTuning = AdaptSettings.defaults().asMap();
+        var selfTraining = AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).asMap();
+        java.util.Set<String> differ = new java.util.TreeSet<>();
+        fineTuning.forEach((k, v) -> {
+            if (!v.equals(selfTraining.get(k))) {
+                differ.add(k);
+            }
+        });
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of("lr", "teacher", "early_rule", "s_floor"), differ);
+        org.junit.jupiter.api.Assertions.assertEquals(3e-4, selfTraining.get("lr"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.0, selfTraining.get("s_floor"));
+        org.junit.jupiter.api.Assertions.assertEquals(0.3, selfTraining.get("premature"), "copies of the beats it is sure are N");
+    }
+
+    @Test
     void eachMethodRecordsTheSettingsItUses() {
         var selfTraining = AdaptSettings.defaults(AdaptMethod.SELF_TRAINING).recordedFor(AdaptMethod.SELF_TRAINING);
         assertTrue(selfTraining.containsKey("teacher"));
