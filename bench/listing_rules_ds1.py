@@ -4,7 +4,7 @@ as bench/early_rule_ds1.py does (the early rule only after a labelled adaptation
 
   af-guard   the fibrillation rule kept off for a patient with at least N labelled S beats in an irregular rhythm
   prior      S (or V) calls kept only at a probability of at least T in a patient whose labelled beats hold at
-             most N S (V) beats; the others become the more probable of the remaining classes
+             most N S (V) beats (N "any": every patient); the others become the more probable of the remaining classes
   shape-v    S calls whose first K samples correlate below T with the record's median beat become V
 
 Reads beat listings written by `evaluate --adapt ... --af-rule=off --adapt-set early_rule=0 --adapt-set s_floor=0
@@ -78,13 +78,15 @@ def main(directories):
                            if r["labelled"] == "1" and r["reference"] == "S" and i >= AF_THRESHOLD) < n
             print("  af-guard N %d: %s" % (n, score(listing, labelled, af_applies=af_applies)[0]))
         for cls in "SV":
-            for most in (0, 1):
-                for t in (0.8, 0.9, 0.95, 0.99):
+            for most in (0, 1, None):
+                for t in (0.6, 0.8, 0.9, 0.95, 0.99):
                     def prior(rows, r, call, cls=cls, most=most, t=t):
-                        if call == cls and float(r["p_" + cls]) < t and labelled_count(rows, cls) <= most:
+                        if call == cls and float(r["p_" + cls]) < t and (most is None
+                                                                         or labelled_count(rows, cls) <= most):
                             return others(r, cls)
                         return call
-                    print("  prior %s N %d T %.2f: %s" % (cls, most, t, score(listing, labelled, prior)[0]))
+                    print("  prior %s N %s T %.2f: %s" % (cls, "any" if most is None else most, t,
+                                                        score(listing, labelled, prior)[0]))
         if "shape_40" not in listing[next(iter(listing))][0][0]:
             continue
         for k in ("shape_20", "shape_40"):
