@@ -1,7 +1,8 @@
 package ecgbeats.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,14 +40,15 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
         history = List.copyOf(history);
     }
 
+    /** The JSON header between the magic and the weights: everything but the arrays. */
+    @JsonPropertyOrder({"epoch", "best_valid", "history", "plateau", "early"})
+    private record Header(int epoch, @JsonProperty("best_valid") Metrics bestValid, List<EpochResult> history,
+                          PlateauScheduler.State plateau, EarlyStopping.State early) {
+    }
+
     /** The checkpoint as bytes: magic, a JSON header, the two weight blocks, the optimiser state, a CRC-32C. */
     public byte[] encode() {
-        ObjectNode header = JSON.createObjectNode();
-        header.put("epoch", epoch);
-        header.set("best_valid", JSON.valueToTree(bestValid));
-        header.set("history", JSON.valueToTree(history));
-        header.set("plateau", JSON.valueToTree(plateau));
-        header.set("early", JSON.valueToTree(early));
+        Header header = new Header(epoch, bestValid, history, plateau, early);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(weights.length * 2 + 4096);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(MAGIC);
@@ -104,13 +106,9 @@ public record Checkpoint(int epoch, byte[] weights, byte[] bestWeights, Metrics 
                 int n = in.readInt();
                 optimizer = new OptimizerState(steps, readFloats(in, n), readFloats(in, n));
             }
-            var header = JSON.readTree(h);
-            Metrics bestValid = header.get("best_valid").isNull() ? null
-                    : JSON.treeToValue(header.get("best_valid"), Metrics.class);
-            List<EpochResult> history = Arrays.asList(JSON.treeToValue(header.get("history"), EpochResult[].class));
-            return new Checkpoint(header.get("epoch").asInt(), w, best, bestValid, history,
-                    JSON.treeToValue(header.get("plateau"), PlateauScheduler.State.class),
-                    JSON.treeToValue(header.get("early"), EarlyStopping.State.class), optimizer);
+            Header header = JSON.readValue(h, Header.class);
+            return new Checkpoint(header.epoch(), w, best, header.bestValid(), header.history(), header.plateau(),
+                    header.early(), optimizer);
         }
     }
 

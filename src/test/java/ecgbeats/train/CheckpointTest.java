@@ -37,6 +37,9 @@ class CheckpointTest {
         assertEquals(4, saved.size());
         Checkpoint two = Checkpoint.decode(saved.get(1).encode());
         assertEquals(2, two.epoch());
+        assertArrayEquals(saved.get(1).encode(), two.encode(), "what is read is written again to the same bytes");
+        assertEquals(saved.get(1).history().size(), two.history().size());
+        assertEquals(saved.get(1).bestValid().accuracy(), two.bestValid().accuracy(), 0);
         assertArrayEquals(saved.get(1).weights(), two.weights());
         assertEquals(saved.get(1).plateau(), two.plateau());
         assertEquals(saved.get(1).early(), two.early());
