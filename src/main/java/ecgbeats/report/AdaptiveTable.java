@@ -1,5 +1,6 @@
 package ecgbeats.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ecgbeats.adapt.AdaptProtocol;
 import ecgbeats.adapt.AdaptSettings;
@@ -8,6 +9,7 @@ import ecgbeats.data.qrs.BeatComparison;
 import ecgbeats.util.Json;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -50,8 +52,8 @@ public final class AdaptiveTable {
             floor.set("applied_to", records(results, r -> r.rules().floor() != null && r.rules().floor().applies()));
         }
         List<String> names = names(results);
-        List<BeatComparison> adapted = results.stream().map(RecordResult::adapted).toList();
-        List<BeatComparison> base = results.stream().map(RecordResult::base).toList();
+        List<BeatComparison> adapted = comparisons(results, RecordResult::adapted);
+        List<BeatComparison> base = comparisons(results, RecordResult::base);
         root.set("adapted", Ec57Table.json(names, adapted, BeatComparison.sum(adapted)));
         root.set("base", Ec57Table.json(names, base, BeatComparison.sum(base)));
         root.set("seconds_per_record", Json.MAPPER.valueToTree(results.stream().mapToDouble(RecordResult::seconds).toArray()));
@@ -60,12 +62,16 @@ public final class AdaptiveTable {
 
     /** The text: the adapted runs' table per record, then the unadapted run's gross and average on the same beats. */
     public static String text(AdaptProtocol protocol, List<RecordResult> results) {
-        List<BeatComparison> adapted = results.stream().map(RecordResult::adapted).toList();
-        List<BeatComparison> base = results.stream().map(RecordResult::base).toList();
+        List<BeatComparison> adapted = comparisons(results, RecordResult::adapted);
         return "adapted, " + protocol.description() + ":\n"
                 + Ec57Table.text(names(results), adapted, BeatComparison.sum(adapted))
                 + "unadapted, on the same beats:\n"
-                + Ec57Table.text(List.of(), List.of(), BeatComparison.sum(base));
+                + Ec57Table.text(List.of(), List.of(), BeatComparison.sum(comparisons(results, RecordResult::base)));
+    }
+
+    private static List<BeatComparison> comparisons(List<RecordResult> results,
+                                                    Function<RecordResult, BeatComparison> side) {
+        return results.stream().map(side).toList();
     }
 
     private static List<String> names(List<RecordResult> results) {
@@ -73,7 +79,7 @@ public final class AdaptiveTable {
     }
 
     /** The names of the records {@code which} holds for, as a JSON array. */
-    private static com.fasterxml.jackson.databind.JsonNode records(List<RecordResult> results, Predicate<RecordResult> which) {
+    private static JsonNode records(List<RecordResult> results, Predicate<RecordResult> which) {
         return Json.MAPPER.valueToTree(names(results.stream().filter(which).toList()));
     }
 }

@@ -106,7 +106,6 @@ public final class CrossValidation {
         }
         double[] lastEpoch = {0}; // seconds of the last epoch trained, to judge whether another fits the budget
         EpochListener timed = timing(listener, lastEpoch);
-        List<CrossvalSummary.FoldResult> done = new ArrayList<>();
         List<Integer> elsewhere = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
@@ -123,23 +122,24 @@ public final class CrossValidation {
                 Duration left = budget == null ? null : budget.minusNanos(System.nanoTime() - started);
                 Evaluation e = trainAndEvaluate(data, plan, i, timed, log, left, lastEpoch[0]);
                 if (e == null) {
-                    return paused(summary, file, done, elsewhere, only == null);
+                    return paused(summary, file, elsewhere, only == null);
                 }
                 evaluations.add(e);
-                done.add(new CrossvalSummary.FoldResult(number, plan.fold(i), "fold-" + number, e.metrics()));
+                // the folds this run finished; written only by the run over all folds (a one-fold run leaves the file)
+                summary = summary.withFold(new CrossvalSummary.FoldResult(number, plan.fold(i), "fold-" + number,
+                        e.metrics()));
                 if (only == null) {
-                    summary = summary.withFold(done.get(done.size() - 1));
                     summary.write(file);
                 }
                 log.printf("fold %d of %d: %s%n", number, plan.size(), headline(e.metrics()));
             }
         }
         if (only != null || !elsewhere.isEmpty()) {
-            return paused(summary, file, done, elsewhere, only == null);
+            return paused(summary, file, elsewhere, only == null);
         }
         Metrics pooled = pool(evaluations, data.provenance().protocol());
         summary.complete(pooled).write(file);
-        return new Outcome(done, pooled, elsewhere);
+        return new Outcome(summary.foldResults(), pooled, elsewhere);
     }
 
     /** {@code listener}, and the seconds of each epoch it hears kept in {@code lastEpoch[0]}. */
@@ -272,11 +272,11 @@ public final class CrossValidation {
     }
 
     /** Not pooled (yet); {@value #SUMMARY} says so unless this run worked on one fold and leaves it alone. */
-    private static Outcome paused(CrossvalSummary summary, Path file, List<CrossvalSummary.FoldResult> done, List<Integer> elsewhere,
+    private static Outcome paused(CrossvalSummary summary, Path file, List<Integer> elsewhere,
                                   boolean writeSummary) throws IOException {
         if (writeSummary) {
             summary.with(CrossvalSummary.Status.PAUSED).write(file);
         }
-        return new Outcome(done, null, elsewhere);
+        return new Outcome(summary.foldResults(), null, elsewhere);
     }
 }
